@@ -1,0 +1,98 @@
+# 讲稿台 Lectern. `make run` opens the app; `make test` runs every test.
+# Both install what is missing first (Debian/Ubuntu: apt, npm, cargo), quietly
+# when everything is already there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+.DELETE_ON_ERROR:
+
+CARGO      ?= cargo
+CARGO_HOME ?= $(HOME)/.cargo
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APP        := target/release/lectern-app
+TAURI_DRIVER := $(CARGO_HOME)/bin/tauri-driver
+
+# What building and running the app needs (Tauri 2 on WebKitGTK 4.1) and the
+# faces the editor and the handouts use.
+APT_RUN  := build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev \
+            libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
+            fonts-noto-cjk fonts-arphic-ukai
+# What the tests add: a virtual display, the WebKit WebDriver, a D-Bus session
+# and poppler's tools for reading the PDFs the tests produce.
+APT_TEST := xvfb xauth webkit2gtk-driver dbus dbus-x11 poppler-utils
+
+UI_SOURCES := $(shell find ui/src -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/tsconfig.json
+
+.PHONY: run test app bench deps deps-run deps-test apt-run apt-test tools ui test-rust test-ui test-e2e clean
+
+## run: install what is missing, build, and open the app
+run: deps-run app
+	./$(APP)
+
+## test: install what is missing, then every test
+test: deps-run deps-test app
+	$(MAKE) --no-print-directory test-rust test-ui test-e2e
+
+## app: the release app with the UI embedded
+app: ui/dist/index.html
+	$(CARGO) build --release -p lectern-app
+
+## bench: the benchmarks (criterion)
+bench:
+	$(CARGO) bench -p lectern-core
+
+deps: deps-run deps-test
+
+# apt: install only the packages dpkg does not report as installed.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+deps-run: apt-run tools ui/node_modules/.installed
+
+deps-test: apt-test $(TAURI_DRIVER)
+
+apt-run:
+	$(call apt_install,$(APT_RUN))
+
+apt-test:
+	$(call apt_install,$(APT_TEST))
+
+# Rust comes from rustup, Node.js (20.19 or newer) from the system or nvm.
+tools: apt-run
+	@command -v $(CARGO) >/dev/null || { echo "需要 Rust 工具链 (cargo)：请先用 rustup 安装 / Rust (cargo) is missing: install it with rustup"; exit 1; }
+	@command -v npm >/dev/null || { echo "Installing Node.js"; $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=19)?0:1)' || \
+	  { echo "需要 Node.js 20.19 或更新版本 / Node.js 20.19+ is needed, found $$(node --version)"; exit 1; }
+
+$(TAURI_DRIVER):
+	$(CARGO) install tauri-driver --locked --version '^2'
+
+ui/node_modules/.installed: ui/package.json ui/package-lock.json | tools
+	cd ui && npm ci --no-fund --no-audit --loglevel=error
+	touch $@
+
+ui/dist/index.html: ui/node_modules/.installed $(UI_SOURCES)
+	cd ui && npm run --silent build
+
+ui: ui/dist/index.html
+
+test-rust:
+	$(CARGO) test -p lectern-core
+
+test-ui: ui/node_modules/.installed
+	cd ui && npx vitest run
+
+# The real window: release app, tauri-driver and WebKitWebDriver under Xvfb.
+test-e2e:
+	xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
+	  $(CARGO) test -p lectern-e2e -- --test-threads=1
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,39 @@
+//! First start: a new data folder gets a library holding the demo lecture,
+//! and opening it shows its text in the editor.
+
+use lectern_e2e::App;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn first_start_shows_the_demo_lecture_and_opens_it() {
+    let app = App::launch().await;
+
+    let item = app.find(r#"[data-testid="library-item"]"#).await;
+    assert_eq!(app.find_all(r#"[data-testid="library-item"]"#).await.len(), 1);
+    let row_text = item.text().await.unwrap();
+    assert!(row_text.contains("城乡融合发展"), "the demo lecture's row: {row_text:?}");
+    assert!(item.attr("data-id").await.unwrap().is_some());
+
+    item.click().await.unwrap();
+    let text = app
+        .wait_for_text(".cm-content", |t| t.contains("同志们") && t.contains("城乡融合发展"))
+        .await;
+    assert!(text.chars().count() > 1000, "the whole lecture is in the editor");
+    // CodeMirror styles its own DOM; with style-src blocked it would be unstyled.
+    let wrapping = app
+        .client
+        .execute(
+            "return getComputedStyle(document.querySelector('.cm-content')).whiteSpace",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(wrapping, "pre-wrap", "CodeMirror's injected styles must apply under the CSP");
+
+    let stats = app.wait_for_text(r#"[data-testid="stats"]"#, |t| t.contains("字")).await;
+    assert!(stats.contains("分钟"), "status bar: {stats:?}");
+
+    // The library file is where the data folder says.
+    assert!(app.data_dir.path().join("library.db").exists());
+    app.screenshot("first-start").await;
+    app.close().await;
+}
