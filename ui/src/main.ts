@@ -37,4 +37,9 @@ async function openLecture(id: number): Promise<void> {
   }
 }
 
-refreshLibrary().catch((e) => showError(String(e)));
+// Start where the user is most likely to continue: the most recently changed lecture.
+refreshLibrary()
+  .then(() => {
+    if (selectedId === null && lectures.length > 0) return openLecture(lectures[0].id);
+  })
+  .catch((e) => showError(String(e)));

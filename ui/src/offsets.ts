@@ -1,0 +1,27 @@
+// The core counts text positions in characters (Unicode scalar values); CodeMirror and the DOM count
+// UTF-16 code units. Rare Han characters outside the Basic Multilingual Plane (CJK Extension B and later)
+// take two units, so the two counts part after the first of them.
+
+/** UTF-16 index of the character at `charOffset`. */
+export function charToUtf16(text: string, charOffset: number): number {
+  let units = 0;
+  let chars = 0;
+  while (chars < charOffset && units < text.length) {
+    const code = text.charCodeAt(units);
+    units += code >= 0xd800 && code <= 0xdbff && units + 1 < text.length ? 2 : 1;
+    chars += 1;
+  }
+  return units;
+}
+
+/** Character offset of UTF-16 index `unitOffset`. */
+export function utf16ToChar(text: string, unitOffset: number): number {
+  let units = 0;
+  let chars = 0;
+  while (units < unitOffset && units < text.length) {
+    const code = text.charCodeAt(units);
+    units += code >= 0xd800 && code <= 0xdbff && units + 1 < text.length ? 2 : 1;
+    chars += 1;
+  }
+  return chars;
+}
