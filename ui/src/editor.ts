@@ -1,29 +1,166 @@
-// The editor: CodeMirror 6 with line wrapping, history and search.
-import { EditorState } from "@codemirror/state";
-import { EditorView, keymap, drawSelection, highlightActiveLine } from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+// The editor: CodeMirror 6 with line wrapping, undo history, find and replace in Chinese, headings
+// styled by level from the core's outline, and an adjustable text size.
+import { EditorState, StateEffect, StateField, type Extension, type Range } from "@codemirror/state";
+import {
+  Decoration,
+  EditorView,
+  keymap,
+  drawSelection,
+  highlightActiveLine,
+  type DecorationSet,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { highlightSelectionMatches, openSearchPanel, search, searchKeymap } from "@codemirror/search";
 
-export function createEditor(parent: HTMLElement): EditorView {
-  return new EditorView({
-    parent,
-    state: EditorState.create({ doc: "", extensions: baseExtensions() }),
-  });
+/** A heading to style: UTF-16 positions of its start and of the end of its heading sentence. */
+export interface HeadingMark {
+  from: number;
+  to: number;
+  level: number;
 }
 
-function baseExtensions() {
+export const setHeadings = StateEffect.define<HeadingMark[]>();
+
+const headingField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(decos, tr) {
+    decos = decos.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setHeadings)) decos = headingDecorations(e.value, tr.state.doc.length);
+    }
+    return decos;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+function headingDecorations(marks: HeadingMark[], docLength: number): DecorationSet {
+  const ranges: Range<Decoration>[] = [];
+  for (const m of marks) {
+    const from = Math.min(m.from, docLength);
+    const to = Math.min(Math.max(m.to, from), docLength);
+    if (to > from) ranges.push(Decoration.mark({ class: `cm-heading cm-heading-${m.level}` }).range(from, to));
+  }
+  return Decoration.set(ranges, true);
+}
+
+const phrases = EditorState.phrases.of({
+  Find: "查找",
+  Replace: "替换为",
+  next: "下一个",
+  previous: "上一个",
+  all: "全部",
+  "match case": "区分大小写",
+  regexp: "正则表达式",
+  "by word": "整词",
+  replace: "替换",
+  "replace all": "全部替换",
+  close: "关闭",
+  "current match": "当前匹配",
+  "on line": "在第几行",
+  "replaced match on line $": "已替换第 $ 行的匹配",
+  "replaced $ matches": "已替换 $ 处",
+  "Go to line": "跳到行",
+  go: "跳转",
+  "Control character": "控制字符",
+});
+
+export interface EditorHooks {
+  onChange(text: string): void;
+  onCursor(pos: number): void;
+  onPaste(text: string, view: EditorView): boolean;
+}
+
+function extensions(hooks: EditorHooks): Extension[] {
   return [
     history(),
     drawSelection(),
     highlightActiveLine(),
     highlightSelectionMatches(),
+    search({ top: true }),
+    phrases,
+    headingField,
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ lang: "zh-CN", "aria-label": "讲稿正文" }),
-    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
+    keymap.of([
+      { key: "Mod-h", run: openSearchPanel, preventDefault: true },
+      ...searchKeymap,
+      ...defaultKeymap,
+      ...historyKeymap,
+      indentWithTab,
+    ]),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) hooks.onChange(u.state.doc.toString());
+      if (u.selectionSet || u.docChanged) hooks.onCursor(u.state.selection.main.head);
+    }),
+    EditorView.domEventHandlers({
+      paste(event, view) {
+        const text = event.clipboardData?.getData("text/plain") ?? "";
+        if (text && hooks.onPaste(text, view)) {
+          event.preventDefault();
+          return true;
+        }
+        return false;
+      },
+    }),
   ];
 }
 
-/** Shows a lecture's text, with a fresh undo history. */
-export function setText(view: EditorView, text: string): void {
-  view.setState(EditorState.create({ doc: text, extensions: baseExtensions() }));
+export class Editor {
+  readonly view: EditorView;
+  private readonly hooks: EditorHooks;
+
+  constructor(parent: HTMLElement, hooks: EditorHooks) {
+    this.hooks = hooks;
+    this.view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions: extensions(hooks) }) });
+  }
+
+  get text(): string {
+    return this.view.state.doc.toString();
+  }
+
+  /** Shows a lecture's text with a fresh undo history. */
+  load(text: string): void {
+    this.view.setState(EditorState.create({ doc: text, extensions: extensions(this.hooks) }));
+  }
+
+  /**
+   * Replaces the text with `next` (a structural edit or a restore) as one undoable step, changing only
+   * the part that differs so the rest of the document, and the view, stay put.
+   */
+  replaceText(next: string, cursor?: number): void {
+    const prev = this.text;
+    if (prev === next) return;
+    let start = 0;
+    const max = Math.min(prev.length, next.length);
+    while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+    let endPrev = prev.length;
+    let endNext = next.length;
+    while (endPrev > start && endNext > start && prev.charCodeAt(endPrev - 1) === next.charCodeAt(endNext - 1)) {
+      endPrev--;
+      endNext--;
+    }
+    this.view.dispatch({
+      changes: { from: start, to: endPrev, insert: next.slice(start, endNext) },
+      selection: cursor !== undefined ? { anchor: Math.min(cursor, next.length) } : undefined,
+      scrollIntoView: cursor !== undefined,
+      userEvent: "outline.edit",
+    });
+  }
+
+  /** Restyles headings, unless an input method is composing: then nothing is dispatched. */
+  setHeadings(marks: HeadingMark[]): boolean {
+    if (this.view.composing) return false;
+    this.view.dispatch({ effects: setHeadings.of(marks) });
+    return true;
+  }
+
+  /** Puts the cursor at `pos` and scrolls it to the top of the editor. */
+  scrollTo(pos: number): void {
+    const at = Math.min(pos, this.view.state.doc.length);
+    this.view.dispatch({
+      selection: { anchor: at },
+      effects: EditorView.scrollIntoView(at, { y: "start", yMargin: 24 }),
+    });
+    this.view.focus();
+  }
 }

@@ -1,45 +1,75 @@
-// The library pane: one row per lecture. Text goes in through textContent only:
-// titles come from imported files and are never treated as markup.
-import type { LectureSummary } from "./api";
+// The library pane: one row per lecture, or per search hit. Text goes in through textContent only:
+// titles and snippets come from imported files and are never treated as markup.
+import type { LectureSummary, SearchHit, Segment } from "./api";
 import { groupDigits } from "./format";
+
+export type LibraryRow = { kind: "lecture"; lecture: LectureSummary } | { kind: "hit"; hit: SearchHit };
 
 export function renderLibrary(
   list: HTMLElement,
-  lectures: LectureSummary[],
+  rows: LibraryRow[],
   selectedId: number | null,
   onOpen: (id: number) => void,
+  emptyText = "讲稿库是空的",
 ): void {
   list.replaceChildren();
-  if (lectures.length === 0) {
+  if (rows.length === 0) {
     const empty = document.createElement("li");
     empty.className = "library-empty";
-    empty.textContent = "讲稿库是空的";
+    empty.textContent = emptyText;
     list.append(empty);
     return;
   }
-  for (const lecture of lectures) {
+  for (const r of rows) {
+    const id = r.kind === "lecture" ? r.lecture.id : r.hit.id;
     const row = document.createElement("li");
     row.className = "library-item";
     row.dataset.testid = "library-item";
-    row.dataset.id = String(lecture.id);
+    row.dataset.id = String(id);
     row.tabIndex = 0;
     row.setAttribute("role", "option");
-    row.setAttribute("aria-selected", String(lecture.id === selectedId));
+    row.setAttribute("aria-selected", String(id === selectedId));
 
     const title = document.createElement("div");
     title.className = "library-item-title";
-    title.textContent = lecture.title || "（无标题）";
     const meta = document.createElement("div");
     meta.className = "library-item-meta";
-    meta.textContent = [lecture.date ?? "", `${groupDigits(lecture.char_count)} 字`]
-      .filter(Boolean)
-      .join(" · ");
-    row.append(title, meta);
-
-    row.addEventListener("click", () => onOpen(lecture.id));
+    if (r.kind === "lecture") {
+      const l = r.lecture;
+      title.textContent = l.title || "（无标题）";
+      meta.textContent = [l.date ?? "", `${groupDigits(l.char_count)} 字`].filter(Boolean).join(" · ");
+      for (const tag of l.tags) {
+        const t = document.createElement("span");
+        t.className = "tag";
+        t.textContent = tag;
+        meta.append(" ", t);
+      }
+      row.append(title, meta);
+    } else {
+      title.textContent = r.hit.title || "（无标题）";
+      const snippet = document.createElement("div");
+      snippet.className = "library-item-snippet";
+      snippet.dataset.testid = "search-snippet";
+      appendSegments(snippet, r.hit.snippet);
+      row.append(title, snippet);
+    }
+    row.addEventListener("click", () => onOpen(id));
     row.addEventListener("keydown", (e) => {
-      if (e.key === "Enter") onOpen(lecture.id);
+      if (e.key === "Enter") onOpen(id);
     });
     list.append(row);
+  }
+}
+
+/** Appends a snippet, the matched pieces in <mark>. */
+export function appendSegments(parent: HTMLElement, segments: Segment[]): void {
+  for (const s of segments) {
+    if (s.hit) {
+      const m = document.createElement("mark");
+      m.textContent = s.text;
+      parent.append(m);
+    } else {
+      parent.append(document.createTextNode(s.text));
+    }
   }
 }

@@ -1,45 +1,412 @@
-// 讲稿台: the main window.
-import { api, type LectureSummary } from "./api";
-import { createEditor, setText } from "./editor";
-import { renderLibrary } from "./library";
+// 讲稿台: the main window. Wires the panes to the shell's commands.
+import { api, type Analysis, type Lecture, type LectureSummary, type OutlineOp } from "./api";
+import { AutoSaver, type SaveState } from "./autosave";
+import { Editor, type HeadingMark } from "./editor";
+import { renderLibrary, type LibraryRow } from "./library";
+import { outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineView } from "./outline";
+import { charToUtf16, utf16ToChar } from "./offsets";
 import { statsLine } from "./format";
+import { settings } from "./settings";
+import { offerCleanPaste } from "./paste";
+import { setupImport } from "./import";
+import { openSnapshots } from "./snapshots";
+import { openExport } from "./export";
+import { showDialog, el } from "./dialog";
 
-const listEl = document.getElementById("library-list")!;
-const titleEl = document.getElementById("lecture-title")!;
-const statsEl = document.getElementById("stats")!;
-const bannerEl = document.getElementById("error-banner")!;
-const editor = createEditor(document.getElementById("editor")!);
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const listEl = $("library-list");
+const searchEl = $<HTMLInputElement>("library-search");
+const titleEl = $<HTMLInputElement>("lecture-title");
+const statsEl = $("stats");
+const saveEl = $("save-status");
+const outlineEl = $("outline-list");
+const bannerEl = $("error-banner");
 
 let lectures: LectureSummary[] = [];
-let selectedId: number | null = null;
+let showingTrash = false;
+let current: Lecture | null = null;
+let analysis: Analysis | null = null;
+const outline: OutlineView = { items: [], selected: null, current: null };
 
-function showError(message: string): void {
-  bannerEl.textContent = message;
+function showError(message: unknown): void {
+  bannerEl.textContent = String(message);
   bannerEl.hidden = false;
+  setTimeout(() => (bannerEl.hidden = true), 8000);
 }
+bannerEl.addEventListener("click", () => (bannerEl.hidden = true));
+
+// ---- saving -------------------------------------------------------------------------------------
+
+const SAVE_TEXT: Record<SaveState, string> = { saved: "已保存", dirty: "未保存", saving: "正在保存…", error: "保存失败" };
+const saver = new AutoSaver({
+  save: async (text) => {
+    if (!current) return;
+    const id = current.id;
+    const r = await api.lectureSave(id, text);
+    if (current?.id === id) current.updated_at = r.updated_at;
+    void refreshLibrary();
+  },
+  onState: (state, error) => {
+    saveEl.textContent = error ? `保存失败：${error}` : SAVE_TEXT[state];
+    saveEl.dataset.state = state;
+  },
+});
+
+// ---- editor and outline -------------------------------------------------------------------------
+
+let analyzeTimer: ReturnType<typeof setTimeout> | null = null;
+let analyzeSeq = 0;
+
+const editor = new Editor($("editor"), {
+  onChange: (text) => {
+    saver.changed(text);
+    scheduleAnalyze(text);
+  },
+  onCursor: (pos) => {
+    if (!analysis) return;
+    const at = sectionAt(outline.items, utf16ToChar(editor.text, pos));
+    if (at !== outline.current) {
+      outline.current = at;
+      drawOutline();
+    }
+  },
+  onPaste: (text, view) => offerCleanPaste(text, view, showError),
+});
+document.documentElement.style.setProperty("--editor-size", `${settings.editorSize}px`);
+
+function scheduleAnalyze(text: string, delay = 150): void {
+  if (analyzeTimer) clearTimeout(analyzeTimer);
+  analyzeTimer = setTimeout(() => void analyze(text), delay);
+}
+
+async function analyze(text: string): Promise<void> {
+  const seq = ++analyzeSeq;
+  try {
+    const a = await api.textAnalyze(text, settings.rate);
+    if (seq !== analyzeSeq) return;
+    analysis = a;
+    outline.items = a.items;
+    if (outline.selected !== null && outline.selected >= a.items.length) outline.selected = null;
+    outline.current = sectionAt(a.items, utf16ToChar(text, editor.view.state.selection.main.head));
+    drawOutline();
+    drawStats();
+    applyHeadings(text);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function applyHeadings(text: string): void {
+  if (!analysis) return;
+  const marks: HeadingMark[] = analysis.items.map((i) => ({
+    from: charToUtf16(text, i.start),
+    to: charToUtf16(text, i.heading_end),
+    level: i.level,
+  }));
+  // Never dispatch into the editor while an input method is composing: retry once it ends.
+  if (!editor.setHeadings(marks)) pendingHeadings = true;
+}
+let pendingHeadings = false;
+editor.view.contentDOM.addEventListener("compositionend", () => {
+  if (pendingHeadings) {
+    pendingHeadings = false;
+    setTimeout(() => applyHeadings(editor.text), 0);
+  }
+});
+
+function drawStats(): void {
+  if (!analysis) {
+    statsEl.textContent = "";
+    return;
+  }
+  statsEl.textContent = statsLine(analysis.char_count, settings.rate);
+  statsEl.title = analysis.items
+    .filter((i) => i.level === 1)
+    .map((i) => `${i.number}${i.title}：约 ${Math.max(1, Math.round(i.minutes))} 分钟`)
+    .join("\n");
+}
+
+const handlers: OutlineHandlers = {
+  select(index) {
+    outline.selected = index;
+    drawOutline();
+    const item = outline.items.find((i) => i.index === index);
+    if (item) editor.scrollTo(charToUtf16(editor.text, item.start));
+  },
+  move: (index, target, placement) => void structural({ kind: "move", index, target, placement }),
+  promote: (index) => void structural({ kind: "promote", index }),
+  demote: (index) => void structural({ kind: "demote", index }),
+  moveUp(index) {
+    const sib = sibling(index, -1);
+    if (sib !== null) void structural({ kind: "move", index, target: sib, placement: "before" });
+  },
+  moveDown(index) {
+    const sib = sibling(index, 1);
+    if (sib !== null) void structural({ kind: "move", index, target: sib, placement: "after" });
+  },
+};
+
+/** The previous (-1) or next (+1) heading of the same level under the same parent. */
+function sibling(index: number, dir: -1 | 1): number | null {
+  const items = outline.items;
+  const pos = items.findIndex((i) => i.index === index);
+  if (pos < 0) return null;
+  const level = items[pos].level;
+  for (let p = pos + dir; p >= 0 && p < items.length; p += dir) {
+    if (items[p].level < level) return null;
+    if (items[p].level === level) return items[p].index;
+  }
+  return null;
+}
+
+async function structural(op: OutlineOp): Promise<void> {
+  try {
+    const r = await api.outlineEdit(editor.text, op);
+    editor.replaceText(r.text, charToUtf16(r.text, r.cursor));
+    await analyze(r.text);
+    outline.selected = sectionAt(outline.items, r.cursor);
+    drawOutline();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function drawOutline(): void {
+  renderOutline(outlineEl, outline, handlers);
+  const has = outline.selected !== null;
+  for (const id of ["outline-move-up", "outline-move-down", "outline-promote", "outline-demote"]) {
+    document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)!.disabled = !has;
+  }
+}
+outlineEl.tabIndex = 0;
+outlineEl.addEventListener("keydown", (e) => {
+  if (outlineKey(e, outline, handlers)) e.preventDefault();
+});
+const toolButton = (testid: string, run: (i: number) => void) =>
+  document.querySelector(`[data-testid="${testid}"]`)!.addEventListener("click", () => {
+    if (outline.selected !== null) run(outline.selected);
+  });
+toolButton("outline-move-up", handlers.moveUp);
+toolButton("outline-move-down", handlers.moveDown);
+toolButton("outline-promote", handlers.promote);
+toolButton("outline-demote", handlers.demote);
+
+// ---- library ------------------------------------------------------------------------------------
 
 async function refreshLibrary(): Promise<void> {
-  lectures = await api.libraryList();
-  renderLibrary(listEl, lectures, selectedId, (id) => void openLecture(id));
+  const q = searchEl.value.trim();
+  if (q) {
+    const hits = await api.librarySearch(q);
+    if (searchEl.value.trim() !== q) return;
+    draw(hits.map((hit) => ({ kind: "hit", hit })), `没有找到“${q}”`);
+    return;
+  }
+  lectures = showingTrash ? await api.trashList() : await api.libraryList();
+  draw(lectures.map((lecture) => ({ kind: "lecture", lecture })), showingTrash ? "回收站是空的" : "讲稿库是空的");
 }
+
+function draw(rows: LibraryRow[], emptyText: string): void {
+  renderLibrary(listEl, rows, current?.id ?? null, (id) => void openLecture(id), emptyText);
+}
+
+let searchTimer: ReturnType<typeof setTimeout> | null = null;
+searchEl.addEventListener("input", () => {
+  if (searchTimer) clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => void refreshLibrary().catch(showError), 120);
+});
 
 async function openLecture(id: number): Promise<void> {
   try {
+    await saver.flush();
     const lecture = await api.lectureGet(id);
-    selectedId = id;
-    titleEl.textContent = lecture.title || "（无标题）";
-    setText(editor, lecture.body);
-    const summary = lectures.find((l) => l.id === id);
-    statsEl.textContent = summary ? statsLine(summary.char_count) : "";
-    renderLibrary(listEl, lectures, selectedId, (i) => void openLecture(i));
+    current = lecture;
+    titleEl.value = lecture.title;
+    titleEl.disabled = false;
+    outline.selected = null;
+    editor.load(lecture.body);
+    saveEl.textContent = "已保存";
+    saveEl.dataset.state = "saved";
+    for (const b of document.querySelectorAll<HTMLButtonElement>(".needs-lecture")) b.disabled = showingTrash;
+    $("restore-button").hidden = !showingTrash;
+    await analyze(lecture.body);
+    await refreshLibrary();
   } catch (e) {
-    showError(String(e));
+    showError(e);
   }
 }
+
+titleEl.addEventListener("change", async () => {
+  if (!current) return;
+  const title = titleEl.value.trim();
+  try {
+    await api.lectureRename(current.id, title);
+    current.title = title;
+    await refreshLibrary();
+  } catch (e) {
+    showError(e);
+  }
+});
+
+$("new-button").addEventListener("click", async () => {
+  try {
+    showTrash(false);
+    const id = await api.lectureCreate();
+    await refreshLibrary();
+    await openLecture(id);
+    titleEl.focus();
+    titleEl.select();
+  } catch (e) {
+    showError(e);
+  }
+});
+
+$("adapt-button").addEventListener("click", async () => {
+  if (!current) return;
+  try {
+    await saver.flush();
+    const id = await api.lectureAdapt(current.id);
+    await refreshLibrary();
+    await openLecture(id);
+  } catch (e) {
+    showError(e);
+  }
+});
+
+$("delete-button").addEventListener("click", async () => {
+  if (!current) return;
+  const answer = await showDialog(
+    "删除讲稿",
+    [el("p", { text: `把“${current.title || "（无标题）"}”移到回收站？以后可以从回收站恢复。` })],
+    [
+      { id: "cancel", label: "取消" },
+      { id: "delete", label: "移到回收站", primary: true },
+    ],
+  );
+  if (answer !== "delete") return;
+  try {
+    await saver.flush();
+    await api.lectureDelete(current.id);
+    current = null;
+    editor.load("");
+    titleEl.value = "";
+    titleEl.disabled = true;
+    analysis = null;
+    outline.items = [];
+    drawOutline();
+    drawStats();
+    await refreshLibrary();
+  } catch (e) {
+    showError(e);
+  }
+});
+
+$("restore-button").addEventListener("click", async () => {
+  if (!current) return;
+  try {
+    await api.lectureRestoreDeleted(current.id);
+    showTrash(false);
+    await refreshLibrary();
+    await openLecture(current.id);
+  } catch (e) {
+    showError(e);
+  }
+});
+
+function showTrash(on: boolean): void {
+  showingTrash = on;
+  $("trash-toggle").setAttribute("aria-pressed", String(on));
+  $("trash-toggle").textContent = on ? "返回讲稿库" : "回收站";
+}
+$("trash-toggle").addEventListener("click", () => {
+  showTrash(!showingTrash);
+  searchEl.value = "";
+  void refreshLibrary().catch(showError);
+});
+
+$("tags-button").addEventListener("click", async () => {
+  if (!current) return;
+  const input = el("input", { className: "text-input" });
+  input.value = current.tags.join("，");
+  input.placeholder = "用逗号分开，如：城镇化，乡村振兴";
+  const answer = await showDialog("标签", [input], [
+    { id: "cancel", label: "取消" },
+    { id: "ok", label: "保存", primary: true },
+  ]);
+  if (answer !== "ok") return;
+  const tags = input.value.split(/[,，、;；\s]+/).map((t) => t.trim()).filter(Boolean);
+  try {
+    await api.lectureSetTags(current.id, tags);
+    current.tags = tags;
+    await refreshLibrary();
+  } catch (e) {
+    showError(e);
+  }
+});
+
+$("snapshot-button").addEventListener("click", () => {
+  if (!current) return;
+  void saver.flush().then(() =>
+    openSnapshots(current!, editor.text, (text) => {
+      editor.replaceText(text);
+    }, showError),
+  );
+});
+
+$("export-button").addEventListener("click", () => {
+  if (!current) return;
+  void saver.flush().then(() => openExport(current!, showError));
+});
+
+// ---- text size and rate -------------------------------------------------------------------------
+
+function setEditorSize(px: number): void {
+  settings.editorSize = px;
+  document.documentElement.style.setProperty("--editor-size", `${settings.editorSize}px`);
+  editor.view.requestMeasure();
+}
+$("size-smaller").addEventListener("click", () => setEditorSize(settings.editorSize - 2));
+$("size-larger").addEventListener("click", () => setEditorSize(settings.editorSize + 2));
+window.addEventListener("keydown", (e) => {
+  if (!(e.ctrlKey || e.metaKey)) return;
+  if (e.key === "=" || e.key === "+") setEditorSize(settings.editorSize + 2);
+  else if (e.key === "-") setEditorSize(settings.editorSize - 2);
+  else return;
+  e.preventDefault();
+});
+statsEl.addEventListener("dblclick", async () => {
+  const input = el("input", { className: "text-input" });
+  input.type = "number";
+  input.value = String(settings.rate);
+  const answer = await showDialog("语速", [el("p", { text: "每分钟讲多少字（一般 180–220）：" }), input], [
+    { id: "cancel", label: "取消" },
+    { id: "ok", label: "确定", primary: true },
+  ]);
+  if (answer === "ok" && Number(input.value) >= 60) {
+    settings.rate = Number(input.value);
+    if (current) void analyze(editor.text);
+  }
+});
+
+// ---- import and closing -------------------------------------------------------------------------
+
+setupImport(async (firstId) => {
+  showTrash(false);
+  await refreshLibrary();
+  if (firstId !== null) await openLecture(firstId);
+}, showError);
+
+// Save before the window closes: nothing typed is lost.
+window.addEventListener("beforeunload", () => void saver.flush());
+void import("@tauri-apps/api/window").then(({ getCurrentWindow }) => {
+  const win = getCurrentWindow();
+  void win.onCloseRequested(async () => {
+    await saver.flush();
+  });
+});
 
 // Start where the user is most likely to continue: the most recently changed lecture.
 refreshLibrary()
   .then(() => {
-    if (selectedId === null && lectures.length > 0) return openLecture(lectures[0].id);
+    if (!current && lectures.length > 0) return openLecture(lectures[0].id);
   })
-  .catch((e) => showError(String(e)));
+  .catch(showError);

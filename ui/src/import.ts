@@ -1,0 +1,75 @@
+// Importing files: from the open-file dialog or by dropping files onto the window, several at once,
+// with progress and a summary of what failed and why.
+import { open } from "@tauri-apps/plugin-dialog";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { api, type ImportOutcome } from "./api";
+import { el, showDialog } from "./dialog";
+
+const EXTENSIONS = ["txt", "md", "docx", "html", "htm"];
+
+export function setupImport(after: (firstId: number | null) => Promise<void>, onError: (e: unknown) => void): void {
+  const progress = document.getElementById("import-progress")!;
+
+  async function run(paths: string[]): Promise<void> {
+    if (paths.length === 0) return;
+    progress.hidden = false;
+    progress.textContent = `正在导入 0/${paths.length}…`;
+    try {
+      const outcomes = await api.importFiles(paths, (p) => {
+        progress.textContent = `正在导入 ${p.done}/${p.total}：${baseName(p.file)}`;
+      });
+      progress.hidden = true;
+      const first = outcomes.find((o) => o.status === "imported") ?? outcomes.find((o) => o.id !== null);
+      await after(first?.id ?? null);
+      await summarise(outcomes);
+    } catch (e) {
+      progress.hidden = true;
+      onError(e);
+    }
+  }
+
+  document.getElementById("import-button")!.addEventListener("click", async () => {
+    try {
+      const chosen = await open({
+        multiple: true,
+        title: "导入讲稿",
+        filters: [{ name: "讲稿（txt、docx、html）", extensions: EXTENSIONS }],
+      });
+      if (chosen) await run(Array.isArray(chosen) ? chosen : [chosen]);
+    } catch (e) {
+      onError(e);
+    }
+  });
+
+  const dropHint = document.getElementById("drop-hint")!;
+  void getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === "enter" || p.type === "over") dropHint.hidden = false;
+    else if (p.type === "leave") dropHint.hidden = true;
+    else if (p.type === "drop") {
+      dropHint.hidden = true;
+      void run(p.paths);
+    }
+  });
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** Tells what was imported and, file by file, what failed and why. Silent when all went in. */
+async function summarise(outcomes: ImportOutcome[]): Promise<void> {
+  const failed = outcomes.filter((o) => o.status !== "imported");
+  if (failed.length === 0) return;
+  const imported = outcomes.length - failed.length;
+  const list = el("ul", { className: "import-failures", testid: "import-failures" });
+  for (const o of failed) {
+    list.append(el("li", { text: `${baseName(o.file)}：${o.message ?? (o.status === "duplicate" ? "讲稿库里已有这篇" : "导入失败")}` }));
+  }
+  await showDialog(
+    "导入结果",
+    [el("p", { text: `导入了 ${imported} 个文件，${failed.length} 个没有导入：` }), list],
+    [{ id: "ok", label: "知道了", primary: true }],
+    "import-summary",
+  );
+}

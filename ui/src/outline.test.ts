@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from "vitest";
+import { outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineItem } from "./outline";
+
+const items: OutlineItem[] = [
+  { index: 0, level: 1, number: "一、", title: "深刻领会", start: 10, end: 100, heading_end: 100, char_count: 80, minutes: 0.4 },
+  { index: 1, level: 2, number: "（一）", title: "坚持问题导向", start: 20, end: 60, heading_end: 60, char_count: 30, minutes: 0.15 },
+  { index: 2, level: 2, number: "（三）", title: "<b>加强</b>", start: 60, end: 100, heading_end: 100, char_count: 30, minutes: 0.15, problem: "编号跳过了（二）" },
+  { index: 3, level: 1, number: "二、", title: "把握好三个关系", start: 100, end: 400, heading_end: 400, char_count: 260, minutes: 1.3 },
+];
+
+function handlers(): OutlineHandlers & Record<string, ReturnType<typeof vi.fn>> {
+  return { select: vi.fn(), move: vi.fn(), promote: vi.fn(), demote: vi.fn(), moveUp: vi.fn(), moveDown: vi.fn() };
+}
+
+describe("outline pane", () => {
+  it("renders a row per heading with its level, number, title and problem", () => {
+    const list = document.createElement("ul");
+    renderOutline(list, { items, selected: 1, current: 3 }, handlers());
+    const rows = list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]');
+    expect(rows).toHaveLength(4);
+    expect(Array.from(rows, (r) => r.dataset.level)).toEqual(["1", "2", "2", "1"]);
+    expect(rows[1].textContent).toBe("（一）坚持问题导向");
+    expect(rows[1].getAttribute("aria-selected")).toBe("true");
+    expect(rows[3].classList.contains("current")).toBe(true);
+    expect(rows[2].querySelector("b")).toBeNull();
+    expect(rows[2].querySelector('[data-testid="outline-problem"]')?.getAttribute("title")).toBe("编号跳过了（二）");
+  });
+
+  it("finds the section holding the cursor", () => {
+    expect(sectionAt(items, 0)).toBeNull();
+    expect(sectionAt(items, 25)).toBe(1);
+    expect(sectionAt(items, 99)).toBe(2);
+    expect(sectionAt(items, 100)).toBe(3);
+  });
+
+  it("moves, promotes and demotes the selected heading by keyboard", () => {
+    const h = handlers();
+    const view = { items, selected: 2, current: null };
+    const key = (k: string, altKey = false) => outlineKey(new KeyboardEvent("keydown", { key: k, altKey }), view, h);
+    expect(key("ArrowUp", true)).toBe(true);
+    expect(h.moveUp).toHaveBeenCalledWith(2);
+    key("ArrowRight", true);
+    expect(h.demote).toHaveBeenCalledWith(2);
+    key("ArrowLeft", true);
+    expect(h.promote).toHaveBeenCalledWith(2);
+    key("ArrowDown");
+    expect(h.select).toHaveBeenCalledWith(3);
+  });
+});

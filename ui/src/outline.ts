@@ -1,0 +1,155 @@
+// The outline pane: one row per heading, read from the text by the core parser. Rows are plain text
+// (textContent); clicking selects a heading and scrolls the editor to it, dragging moves a section.
+
+export interface OutlineItem {
+  /** Position in document order. */
+  index: number;
+  level: number;
+  number: string;
+  title: string;
+  /** Character offsets in the text. */
+  start: number;
+  end: number;
+  /** Where the heading's own text ends (a run-in heading: its first sentence). */
+  heading_end: number;
+  char_count: number;
+  minutes: number;
+  /** A numbering problem at this heading, in Chinese. */
+  problem?: string | null;
+}
+
+export type Placement = "before" | "after";
+
+export interface OutlineHandlers {
+  select(index: number): void;
+  move(from: number, target: number, placement: Placement): void;
+  promote(index: number): void;
+  demote(index: number): void;
+  moveUp(index: number): void;
+  moveDown(index: number): void;
+}
+
+export interface OutlineView {
+  items: OutlineItem[];
+  selected: number | null;
+  current: number | null;
+}
+
+/** The section (index) holding character `offset`: the last heading that starts at or before it. */
+export function sectionAt(items: OutlineItem[], offset: number): number | null {
+  let found: number | null = null;
+  for (const item of items) {
+    if (item.start <= offset) found = item.index;
+    else break;
+  }
+  return found;
+}
+
+export function renderOutline(list: HTMLElement, view: OutlineView, handlers: OutlineHandlers): void {
+  list.replaceChildren();
+  if (view.items.length === 0) {
+    const empty = document.createElement("li");
+    empty.className = "outline-empty";
+    empty.textContent = "正文里没有找到“一、”“（一）”这样的标题";
+    list.append(empty);
+    return;
+  }
+  for (const item of view.items) {
+    const row = document.createElement("li");
+    row.className = "outline-item";
+    row.dataset.testid = "outline-item";
+    row.dataset.level = String(item.level);
+    row.dataset.index = String(item.index);
+    row.style.paddingLeft = `${8 + (item.level - 1) * 14}px`;
+    row.setAttribute("role", "treeitem");
+    row.setAttribute("aria-level", String(item.level));
+    row.setAttribute("aria-selected", String(item.index === view.selected));
+    if (item.index === view.current) row.classList.add("current");
+    row.title = `${item.char_count.toLocaleString("en-US")} 字 · 约 ${formatMinutes(item.minutes)} 分钟`;
+
+    const num = document.createElement("span");
+    num.className = "outline-number";
+    num.textContent = item.number;
+    const title = document.createElement("span");
+    title.className = "outline-title";
+    title.textContent = item.title;
+    row.append(num, title);
+    if (item.problem) {
+      const warn = document.createElement("span");
+      warn.className = "outline-problem";
+      warn.textContent = "⚠";
+      warn.title = item.problem;
+      warn.dataset.testid = "outline-problem";
+      row.append(warn);
+    }
+    attachDrag(list, row, item, handlers);
+    list.append(row);
+  }
+}
+
+export function formatMinutes(minutes: number): string {
+  return minutes < 1 ? (Math.round(minutes * 10) / 10).toString() : String(Math.round(minutes));
+}
+
+/** Drag by pointer: works the same on every platform's webview, and by WebDriver. */
+function attachDrag(list: HTMLElement, row: HTMLElement, item: OutlineItem, handlers: OutlineHandlers): void {
+  row.addEventListener("pointerdown", (down) => {
+    if (down.button !== 0) return;
+    const startY = down.clientY;
+    let dragging = false;
+    let target: { index: number; placement: Placement } | null = null;
+
+    const onMove = (e: PointerEvent) => {
+      if (!dragging && Math.abs(e.clientY - startY) < 6) return;
+      dragging = true;
+      row.classList.add("dragging");
+      target = dropTarget(list, e.clientY, item.index);
+      for (const r of list.querySelectorAll(".drop-before, .drop-after")) r.classList.remove("drop-before", "drop-after");
+      if (target) {
+        list.querySelector(`[data-index="${target.index}"]`)?.classList.add(`drop-${target.placement}`);
+      }
+    };
+    const onUp = () => {
+      window.removeEventListener("pointermove", onMove);
+      window.removeEventListener("pointerup", onUp);
+      row.classList.remove("dragging");
+      for (const r of list.querySelectorAll(".drop-before, .drop-after")) r.classList.remove("drop-before", "drop-after");
+      if (!dragging) handlers.select(item.index);
+      else if (target) handlers.move(item.index, target.index, target.placement);
+    };
+    window.addEventListener("pointermove", onMove);
+    window.addEventListener("pointerup", onUp);
+  });
+}
+
+function dropTarget(list: HTMLElement, y: number, from: number): { index: number; placement: Placement } | null {
+  const rows = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]'));
+  for (const r of rows) {
+    const box = r.getBoundingClientRect();
+    if (y >= box.top && y < box.bottom) {
+      const index = Number(r.dataset.index);
+      if (index === from) return null;
+      return { index, placement: y < box.top + box.height / 2 ? "before" : "after" };
+    }
+  }
+  return null;
+}
+
+/** Keyboard: ↑/↓ select, Alt+↑/Alt+↓ move the section, Alt+←/Alt+→ promote/demote. */
+export function outlineKey(e: KeyboardEvent, view: OutlineView, handlers: OutlineHandlers): boolean {
+  if (view.items.length === 0) return false;
+  const sel = view.selected ?? view.current ?? 0;
+  const pos = view.items.findIndex((i) => i.index === sel);
+  if (e.altKey) {
+    if (e.key === "ArrowUp") handlers.moveUp(sel);
+    else if (e.key === "ArrowDown") handlers.moveDown(sel);
+    else if (e.key === "ArrowLeft") handlers.promote(sel);
+    else if (e.key === "ArrowRight") handlers.demote(sel);
+    else return false;
+    return true;
+  }
+  if (e.key === "ArrowUp" && pos > 0) handlers.select(view.items[pos - 1].index);
+  else if (e.key === "ArrowDown" && pos < view.items.length - 1) handlers.select(view.items[pos + 1].index);
+  else return false;
+  return true;
+}
