@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod diff;
 pub mod library;
 pub mod paths;
 pub mod text;
