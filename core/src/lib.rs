@@ -6,6 +6,7 @@
 //! - [`paths`]: where the library lives;
 //! - [`demo`]: the demo lecture a new library starts with.
 
+pub mod analysis;
 pub mod cli;
 pub mod demo;
 pub mod diff;

@@ -6,11 +6,38 @@
 mod commands;
 mod state;
 
+use commands::{export, library, snapshots, text};
+
 fn main() {
     let state = state::AppState::open();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::library_list, commands::lecture_get])
+        .invoke_handler(tauri::generate_handler![
+            library::library_list,
+            library::trash_list,
+            library::library_search,
+            library::lecture_get,
+            library::lecture_create,
+            library::lecture_save,
+            library::lecture_rename,
+            library::lecture_adapt,
+            library::lecture_delete,
+            library::lecture_restore_deleted,
+            library::lecture_set_tags,
+            library::import_files,
+            text::text_analyze,
+            text::outline_edit,
+            text::clean_preview,
+            snapshots::snapshot_take,
+            snapshots::snapshot_list,
+            snapshots::snapshot_diff,
+            snapshots::snapshot_restore,
+            export::export_fonts,
+            export::export_preview,
+            export::export_save,
+        ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("讲稿台无法启动：{e}");

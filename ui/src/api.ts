@@ -19,26 +19,29 @@ export interface Lecture {
   category: string | null;
   speaker: string | null;
   tags: string[];
-  adapted_from: number | null;
+  adapted_from: { id: number; title: string; deleted: boolean } | null;
   created_at: string;
   updated_at: string;
 }
 
-/** A piece of a search snippet; `hit` marks the matched characters. */
+/** A piece of a search snippet; `is_match` marks the matched characters. */
 export interface Segment {
   text: string;
-  hit: boolean;
+  is_match: boolean;
 }
 
 export interface SearchHit {
   id: number;
   title: string;
-  snippet: Segment[];
+  snippet_parts: Segment[];
+  title_parts: Segment[];
 }
 
 export interface SaveResult {
+  changed: boolean;
   updated_at: string;
-  snapshot_taken: boolean;
+  char_count: number;
+  auto_snapshot: Snapshot | null;
 }
 
 export interface Analysis {
@@ -81,9 +84,12 @@ export interface ImportOutcome {
 
 export interface Snapshot {
   id: number;
-  created_at: string;
+  lecture_id: number;
+  /** Why it was taken: by the user, automatically while editing, before a restore, … */
+  kind: string;
   label: string | null;
   char_count: number;
+  created_at: string;
 }
 
 export interface DiffLine {

@@ -29,6 +29,9 @@ function field(label: string, control: HTMLElement): HTMLElement {
   return el("label", { className: "field" }, el("span", { text: label }), control);
 }
 
+/** While the export dialog is open: saves to a path as if it had been chosen in the save dialog. */
+export let exportToHook: ((path: string) => Promise<void>) | null = null;
+
 export async function openExport(lecture: Lecture, onError: (e: unknown) => void): Promise<void> {
   const dialog = el("dialog", { className: "dialog export-dialog", testid: "export-dialog" });
   const kind = select("export-kind", KINDS);
@@ -102,14 +105,8 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
   };
   for (const c of [kind, preset, speaker, date, place, questions]) c.addEventListener("input", schedule);
 
-  saveButton.addEventListener("click", async () => {
+  async function saveTo(path: string): Promise<void> {
     try {
-      const path = await save({
-        title: "保存讲义",
-        defaultPath: `${(lecture.title || "讲义").replace(/[\\/:*?"<>|]/g, "")}.pdf`,
-        filters: [{ name: "PDF", extensions: ["pdf"] }],
-      });
-      if (!path) return;
       const report = await exportApi.save(request(), path);
       status.textContent = `已保存 ${report.pages} 页${report.fallbacks.length ? `（${report.fallbacks.join("；")}）` : ""}`;
       const openIt = el("button", { text: "打开", testid: "export-open" });
@@ -118,9 +115,25 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
     } catch (e) {
       onError(e);
     }
+  }
+  saveButton.addEventListener("click", async () => {
+    try {
+      const path = await save({
+        title: "保存讲义",
+        defaultPath: `${(lecture.title || "讲义").replace(/[\\/:*?"<>|]/g, "")}.pdf`,
+        filters: [{ name: "PDF", extensions: ["pdf"] }],
+      });
+      if (path) await saveTo(path);
+    } catch (e) {
+      onError(e);
+    }
   });
+  exportToHook = saveTo;
   closeButton.addEventListener("click", () => dialog.close());
-  dialog.addEventListener("close", () => dialog.remove());
+  dialog.addEventListener("close", () => {
+    exportToHook = null;
+    dialog.remove();
+  });
   document.body.append(dialog);
   dialog.showModal();
 

@@ -7,7 +7,11 @@ import { el, showDialog } from "./dialog";
 
 const EXTENSIONS = ["txt", "md", "docx", "html", "htm"];
 
-export function setupImport(after: (firstId: number | null) => Promise<void>, onError: (e: unknown) => void): void {
+/** Returns the import runner: the open-file dialog and file drops both go through it. */
+export function setupImport(
+  after: (firstId: number | null) => Promise<void>,
+  onError: (e: unknown) => void,
+): (paths: string[]) => Promise<void> {
   const progress = document.getElementById("import-progress")!;
 
   async function run(paths: string[]): Promise<void> {
@@ -51,6 +55,7 @@ export function setupImport(after: (firstId: number | null) => Promise<void>, on
       void run(p.paths);
     }
   });
+  return run;
 }
 
 function baseName(path: string): string {

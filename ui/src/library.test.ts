@@ -28,7 +28,7 @@ describe("renderLibrary", () => {
     const list = document.createElement("ul");
     renderLibrary(
       list,
-      [{ kind: "hit", hit: { id: 5, title: "党课", snippet: [{ text: "推动", hit: false }, { text: "城乡", hit: true }, { text: "融合", hit: false }] } }],
+      [{ kind: "hit", hit: { id: 5, title: "党课", title_parts: [], snippet_parts: [{ text: "推动", is_match: false }, { text: "城乡", is_match: true }, { text: "融合", is_match: false }] } }],
       null,
       () => {},
     );

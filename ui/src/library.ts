@@ -46,11 +46,12 @@ export function renderLibrary(
       }
       row.append(title, meta);
     } else {
-      title.textContent = r.hit.title || "（无标题）";
+      if (r.hit.title_parts.length) appendSegments(title, r.hit.title_parts);
+      else title.textContent = r.hit.title || "（无标题）";
       const snippet = document.createElement("div");
       snippet.className = "library-item-snippet";
       snippet.dataset.testid = "search-snippet";
-      appendSegments(snippet, r.hit.snippet);
+      appendSegments(snippet, r.hit.snippet_parts);
       row.append(title, snippet);
     }
     row.addEventListener("click", () => onOpen(id));
@@ -64,7 +65,7 @@ export function renderLibrary(
 /** Appends a snippet, the matched pieces in <mark>. */
 export function appendSegments(parent: HTMLElement, segments: Segment[]): void {
   for (const s of segments) {
-    if (s.hit) {
+    if (s.is_match) {
       const m = document.createElement("mark");
       m.textContent = s.text;
       parent.append(m);

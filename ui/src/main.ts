@@ -10,7 +10,7 @@ import { settings } from "./settings";
 import { offerCleanPaste } from "./paste";
 import { setupImport } from "./import";
 import { openSnapshots } from "./snapshots";
-import { openExport } from "./export";
+import { openExport, exportToHook } from "./export";
 import { showDialog, el } from "./dialog";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -389,11 +389,18 @@ statsEl.addEventListener("dblclick", async () => {
 
 // ---- import and closing -------------------------------------------------------------------------
 
-setupImport(async (firstId) => {
+const importPaths = setupImport(async (firstId) => {
   showTrash(false);
   await refreshLibrary();
   if (firstId !== null) await openLecture(firstId);
 }, showError);
+
+// Automation hooks for the end-to-end tests, which cannot drive the system's file dialogs: the same
+// code paths as choosing files in the open dialog, and as choosing a path in the save dialog.
+(window as unknown as { lectern: object }).lectern = {
+  importPaths,
+  exportTo: (path: string) => exportToHook?.(path),
+};
 
 // Save before the window closes: nothing typed is lost.
 window.addEventListener("beforeunload", () => void saver.flush());

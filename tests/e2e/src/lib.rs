@@ -123,6 +123,53 @@ impl App {
         }
     }
 
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Runs an async script (its last argument is the callback) and returns what it passes back.
+    pub async fn js_async(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
+    }
+
+    /// Clicks the element `css` (waiting for it).
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// The texts of all elements matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.find_all(css).await {
+            out.push(el.text().await.unwrap_or_default());
+        }
+        out
+    }
+
+    /// Waits up to 15 s until `check` holds on the texts of all elements matching `css`.
+    pub async fn wait_for_texts(&self, css: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let texts = self.texts(css).await;
+            if check(&texts) {
+                return texts;
+            }
+            if Instant::now() > deadline {
+                panic!("the texts of {css} never met the expectation; last seen: {texts:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// The library file of this run.
+    pub fn library_path(&self) -> PathBuf {
+        self.data_dir.path().join("library.db")
+    }
+
     /// Saves a screenshot under `target/screenshots/`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let png = self.client.screenshot().await.expect("screenshot");

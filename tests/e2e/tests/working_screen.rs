@@ -1,0 +1,98 @@
+//! The working screen, on the release build: the outline beside the editor, restructuring by the
+//! outline, autosave into the real database, snapshots and restore.
+
+use lectern_core::library::Library;
+use lectern_e2e::App;
+
+const OUTLINE: &str = r#"[data-testid="outline-item"]"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reorganise_autosave_snapshot_and_restore() {
+    let app = App::launch().await;
+    // The demo lecture opens by itself; its outline has 3 parts and 11 sub-sections.
+    let rows = app.wait_for_texts(OUTLINE, |t| t.len() == 14).await;
+    let levels: Vec<String> = {
+        let mut v = Vec::new();
+        for el in app.find_all(OUTLINE).await {
+            v.push(el.attr("data-level").await.unwrap().unwrap_or_default());
+        }
+        v
+    };
+    assert_eq!(levels.iter().filter(|l| *l == "1").count(), 3, "{rows:?}");
+    assert_eq!(levels.iter().filter(|l| *l == "2").count(), 11, "{rows:?}");
+    let part_rows: Vec<&String> = rows.iter().zip(&levels).filter(|(_, l)| *l == "1").map(|(r, _)| r).collect();
+    assert!(part_rows[0].starts_with("一、") && part_rows[1].starts_with("二、") && part_rows[2].starts_with("三、"));
+    let third_title = part_rows[2].trim_start_matches("三、").to_string();
+    let second_title = part_rows[1].trim_start_matches("二、").to_string();
+
+    // Clicking the third part scrolls the editor to its heading.
+    let third = app.find_all(OUTLINE).await.into_iter().nth(rows.iter().position(|r| r == part_rows[2]).unwrap()).unwrap();
+    third.click().await.unwrap();
+    app.wait_for_text(".cm-content", |t| t.contains(&format!("三、{third_title}"))).await;
+    let scrolled = app.js("return document.querySelector('.cm-scroller').scrollTop").await;
+    assert!(scrolled.as_f64().unwrap() > 100.0, "the editor scrolled down to the heading: {scrolled}");
+    app.wait_for_text(".outline-item.current", |t| t.contains(&third_title)).await;
+
+    // Moving it up makes it the second part: the ordinals follow, in the outline and in the text.
+    app.click(r#"[data-testid="outline-move-up"]"#).await;
+    let rows = app
+        .wait_for_texts(OUTLINE, |t| t.iter().any(|r| r == &format!("二、{third_title}")))
+        .await;
+    assert!(rows.contains(&format!("三、{second_title}")), "{rows:?}");
+    assert_eq!(rows.len(), 14, "no section lost: {rows:?}");
+    app.wait_for_text(".cm-content", |t| t.contains(&format!("二、{third_title}"))).await;
+
+    // The change is saved into the library file within about a second.
+    app.wait_for_text(r#"[data-testid="save-status"]"#, |t| t == "已保存").await;
+    let saved_body = || {
+        let lib = Library::open(&app.library_path()).unwrap();
+        let id = lib.list().unwrap()[0].id;
+        lib.get(id).unwrap().body
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !saved_body().contains(&format!("二、{third_title}")) {
+        assert!(std::time::Instant::now() < deadline, "the moved section never reached the database");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+
+    // A snapshot with a label, then more typing, then restore: the typing goes, the snapshot's text returns.
+    app.click(r#"[data-testid="snapshot-button"]"#).await;
+    app.find(r#"[data-testid="snapshot-label"]"#).await.send_keys("调整顺序后").await.unwrap();
+    app.click(r#"[data-testid="snapshot-take"]"#).await;
+    app.wait_for_texts(r#"[data-testid="snapshot-item"]"#, |t| t.iter().any(|s| s.contains("调整顺序后"))).await;
+    app.screenshot("snapshots-dialog").await;
+    app.click(r#"[data-testid="snapshots-dialog"] footer button:last-child"#).await;
+
+    let content = app.find(".cm-content").await;
+    content.click().await.unwrap();
+    app.js("const v = document.querySelector('.cm-content'); v.focus();").await;
+    content.send_keys("这是新加的一句话。").await.unwrap();
+    app.wait_for_text(".cm-content", |t| t.contains("这是新加的一句话。")).await;
+    app.wait_for_text(r#"[data-testid="save-status"]"#, |t| t == "已保存").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !saved_body().contains("这是新加的一句话。") {
+        assert!(std::time::Instant::now() < deadline, "typing never reached the database");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+
+    app.click(r#"[data-testid="snapshot-button"]"#).await;
+    let item = app.find(r#"[data-testid="snapshot-item"]"#).await;
+    item.click().await.unwrap();
+    let diff = app.wait_for_text(r#"[data-testid="snapshot-diff"]"#, |t| t.contains("这是新加的一句话。")).await;
+    assert!(!diff.is_empty());
+    app.click(r#"[data-testid="snapshot-restore"]"#).await;
+    app.wait_for_text(".cm-content", |t| !t.contains("这是新加的一句话。")).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while saved_body().contains("这是新加的一句话。") {
+        assert!(std::time::Instant::now() < deadline, "the restored text never reached the database");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    // Nothing is lost: the text before the restore is kept as a snapshot.
+    let lib = Library::open(&app.library_path()).unwrap();
+    let id = lib.list().unwrap()[0].id;
+    let kept = lib.snapshots(id).unwrap().into_iter().any(|s| lib.get_snapshot(s.id).unwrap().body.contains("这是新加的一句话。"));
+    assert!(kept, "the text replaced by the restore must survive as a snapshot");
+
+    app.screenshot("main-screen").await;
+    app.close().await;
+}
