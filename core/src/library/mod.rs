@@ -122,7 +122,7 @@ impl Library {
                 id: r.get(0)?,
                 title: r.get(1)?,
                 date: r.get(2)?,
-                char_count: crate::text::clean::count_chars(&body) as i64,
+                char_count: crate::text::stats::count_chars(&body) as i64,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
