@@ -21,6 +21,8 @@ enum Command {
     Where,
     #[command(flatten)]
     Library(lectern_core::cli::library::LibraryCommand),
+    #[command(flatten)]
+    Text(lectern_core::cli::text::TextCommand),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Library(cmd) => cmd.run(cli.db.as_deref()),
+        Command::Text(cmd) => cmd.run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

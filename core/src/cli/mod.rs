@@ -2,6 +2,7 @@
 //! parses its arguments with clap and calls the domain modules.
 
 pub mod library;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 

@@ -45,7 +45,7 @@ impl ImportReport {
             ImportOutcome::Added { .. } => None,
             ImportOutcome::Duplicate { id, title, in_trash } => Some(format!(
                 "{}：讲稿库中已有这篇讲稿（编号 {id}《{title}》{}），没有重复导入",
-                self.path.display(),
+                name_of(&self.path),
                 if *in_trash { "，在回收站中" } else { "" }
             )),
             ImportOutcome::Failed { message } => Some(message.clone()),
@@ -53,21 +53,15 @@ impl ImportReport {
     }
 }
 
-/// Reads and cleans one file. The one place import reads files.
-// Shim until the text engine's `import_path` lands: UTF-8 only.
+/// Reads and cleans one file with the text engine (.txt in UTF-8, UTF-16
+/// or GBK, .md, .docx, .html); the error is its Chinese line naming the file.
+/// A file as messages name it: its file name, as the text engine does.
+fn name_of(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
 fn read(path: &Path) -> std::result::Result<Cleaned, String> {
-    use std::io::ErrorKind;
-    let bytes = std::fs::read(path).map_err(|e| {
-        let reason = match e.kind() {
-            ErrorKind::NotFound => "文件不存在".to_string(),
-            ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-            ErrorKind::IsADirectory => "这是文件夹，不是文件".to_string(),
-            _ => format!("无法读取（{e}）"),
-        };
-        format!("{}：{reason}", path.display())
-    })?;
-    let raw = String::from_utf8(bytes).map_err(|_| format!("{}：不是 UTF-8 编码的文本", path.display()))?;
-    Ok(crate::text::clean(&raw))
+    crate::text::import_path(path).map_err(|e| e.to_string())
 }
 
 /// The existing lecture holding this text, if any: (id, title, in trash).
@@ -122,7 +116,7 @@ impl Library {
                 return files
                     .into_iter()
                     .map(|(path, _)| {
-                        let message = format!("{}：{e}", path.display());
+                        let message = format!("{}：{e}", name_of(&path));
                         ImportReport { path, outcome: ImportOutcome::Failed { message } }
                     })
                     .collect()
@@ -133,7 +127,7 @@ impl Library {
             let outcome = match read {
                 Err(message) => ImportOutcome::Failed { message },
                 Ok(cleaned) if cleaned.text.trim().is_empty() => {
-                    ImportOutcome::Failed { message: format!("{}：文件中没有正文", path.display()) }
+                    ImportOutcome::Failed { message: format!("{}：文件中没有正文", name_of(&path)) }
                 }
                 Ok(cleaned) => {
                     let source = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -144,7 +138,7 @@ impl Library {
                         Ok(outcome)
                     });
                     added.unwrap_or_else(|e: super::LibraryError| ImportOutcome::Failed {
-                        message: format!("{}：{e}", path.display()),
+                        message: format!("{}：{e}", name_of(&path)),
                     })
                 }
             };
@@ -153,7 +147,7 @@ impl Library {
         if let Err(e) = tx.commit() {
             for r in &mut reports {
                 if matches!(r.outcome, ImportOutcome::Added { .. }) {
-                    r.outcome = ImportOutcome::Failed { message: format!("{}：保存失败：{e}", r.path.display()) };
+                    r.outcome = ImportOutcome::Failed { message: format!("{}：保存失败：{e}", name_of(&r.path)) };
                 }
             }
         }

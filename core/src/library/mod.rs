@@ -152,7 +152,7 @@ fn now(conn: &Connection) -> Result<String> {
 
 /// 字数 of a text, as the whole app counts it.
 fn count_chars(text: &str) -> i64 {
-    crate::text::clean::count_chars(text) as i64
+    crate::text::count_chars(text) as i64
 }
 
 #[cfg(test)]
