@@ -12,6 +12,7 @@ import { setupImport } from "./import";
 import { openSnapshots } from "./snapshots";
 import { openExport, exportToHook } from "./export";
 import { showDialog, el } from "./dialog";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const listEl = $("library-list");
@@ -404,11 +405,8 @@ const importPaths = setupImport(async (firstId) => {
 
 // Save before the window closes: nothing typed is lost.
 window.addEventListener("beforeunload", () => void saver.flush());
-void import("@tauri-apps/api/window").then(({ getCurrentWindow }) => {
-  const win = getCurrentWindow();
-  void win.onCloseRequested(async () => {
-    await saver.flush();
-  });
+void getCurrentWindow().onCloseRequested(async () => {
+  await saver.flush();
 });
 
 // Start where the user is most likely to continue: the most recently changed lecture.
