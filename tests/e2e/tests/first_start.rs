@@ -7,6 +7,8 @@ use lectern_e2e::App;
 async fn first_start_shows_the_demo_lecture_and_opens_it() {
     let app = App::launch().await;
 
+    // The most recent lecture opens by itself; the list is redrawn then, so look at it afterwards.
+    app.wait_for_text(".cm-content", |t| t.contains("同志们")).await;
     let item = app.find(r#"[data-testid="library-item"]"#).await;
     assert_eq!(app.find_all(r#"[data-testid="library-item"]"#).await.len(), 1);
     let row_text = item.text().await.unwrap();
