@@ -8,6 +8,9 @@
 
 pub mod cli;
 pub mod demo;
+pub mod fonts;
 pub mod library;
 pub mod paths;
+pub mod pdf;
 pub mod text;
+pub mod typeset;

@@ -21,6 +21,8 @@ enum Command {
     Where,
     #[command(flatten)]
     Library(lectern_core::cli::library::LibraryCommand),
+    #[command(flatten)]
+    Handout(lectern_core::cli::export::HandoutCommand),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Library(cmd) => cmd.run(cli.db.as_deref()),
+        Command::Handout(cmd) => cmd.run(cli.db.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
