@@ -1,6 +1,7 @@
 //! The `lectern` command line's subcommands, one module per concern. Each
 //! parses its arguments with clap and calls the domain modules.
 
+pub mod export;
 pub mod library;
 pub mod text;
 

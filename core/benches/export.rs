@@ -1,0 +1,64 @@
+//! The fixture lecture as a gbt9704 speaker copy, timed as a whole
+//! `lectern export` process (what a user waits for), with the process's peak
+//! memory and the file's size printed alongside. Targets (issue 5): at most
+//! half of Typst's 135 ms and 99 MiB for the same document, and a file
+//! smaller than its 229 KB.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn lecture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf/lecture.txt")
+}
+
+fn export(cache: &Path, out: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .env("LECTERN_CACHE_DIR", cache)
+        .arg("export")
+        .arg(lecture())
+        .args(["--kind", "speaker", "--preset", "gbt9704", "-o"])
+        .arg(out)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run lectern");
+    assert!(status.success());
+}
+
+/// The largest resident set of any child process waited for so far, in KiB.
+fn children_peak_kib() -> i64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage.ru_maxrss
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (cache, out) = (dir.path().join("cache"), dir.path().join("speaker.pdf"));
+
+    // A first run: no font cache yet.
+    let t = Instant::now();
+    export(&cache, &out);
+    let cold = t.elapsed();
+
+    let mut group = c.benchmark_group("export");
+    group.sample_size(30).measurement_time(Duration::from_secs(8));
+    group.bench_function("gbt9704 speaker copy, whole process", |b| b.iter(|| export(&cache, &out)));
+    group.finish();
+
+    let size = std::fs::metadata(&out).unwrap().len();
+    eprintln!(
+        "export: first run (no font cache) {:.1} ms; peak memory {:.1} MiB; file {:.1} KB",
+        cold.as_secs_f64() * 1000.0,
+        children_peak_kib() as f64 / 1024.0,
+        size as f64 / 1000.0
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,199 @@
+//! Handout subcommands: `export` (a lecture to a PDF handout) and `fonts`
+//! (what each role's face resolves to on this machine, and why).
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{db_path, CliError};
+use crate::fonts::{resolve, Catalog, RoleOverride};
+use crate::library::Library;
+use crate::pdf::{make_handout_with, HandoutOptions};
+use crate::typeset::{document_from_text, Kind, Meta, Preset};
+
+#[derive(Subcommand)]
+pub enum HandoutCommand {
+    /// Exports a lecture as a PDF handout (讲稿、学习材料、提纲)
+    Export(Box<ExportArgs>),
+    /// Shows which face each role uses on this machine, and why
+    Fonts {
+        /// Prints JSON
+        #[arg(long)]
+        json: bool,
+        /// Tries a role's face: ROLE=FAMILY or ROLE=FILE[#INDEX]
+        #[arg(long = "font", value_name = "ROLE=FACE")]
+        fonts: Vec<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// A lecture file (.txt), or a lecture's number in the library (with --db)
+    pub source: String,
+    /// The PDF to write
+    #[arg(short, long, value_name = "OUT.pdf")]
+    pub output: PathBuf,
+    /// speaker (讲稿), handout (学习材料) or outline (提纲)
+    #[arg(long, default_value = "speaker")]
+    pub kind: String,
+    /// gbt9704 (GB/T 9704: 28 × 22, 16 pt) or large-print (20 pt)
+    #[arg(long, default_value = "gbt9704")]
+    pub preset: String,
+    /// A role's face: ROLE=FAMILY or ROLE=FILE[#INDEX]; roles: title heading1 heading2
+    /// heading3 heading4 body page-number latin
+    #[arg(long = "font", value_name = "ROLE=FACE")]
+    pub fonts: Vec<String>,
+    /// The speaker (主讲人), printed on the handout and in the PDF's author field
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// The date (时间)
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The place (地点)
+    #[arg(long)]
+    pub place: Option<String>,
+    /// A study question (思考题) for the handout; repeat for several
+    #[arg(long = "question", value_name = "TEXT")]
+    pub questions: Vec<String>,
+    /// Replaces the title read from the text
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Prints the report as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl HandoutCommand {
+    pub fn run(self, db: Option<&Path>) -> Result<(), CliError> {
+        match self {
+            HandoutCommand::Export(args) => export(*args, db),
+            HandoutCommand::Fonts { json, fonts } => show_fonts(json, &fonts),
+        }
+    }
+}
+
+fn parse_overrides(fonts: &[String]) -> Result<Vec<RoleOverride>, CliError> {
+    fonts.iter().map(|f| RoleOverride::parse(f).map_err(CliError::from)).collect()
+}
+
+/// The lecture's title and cleaned text, from a file or from the library.
+fn read_source(source: &str, db: Option<&Path>) -> Result<(String, String), CliError> {
+    let path = Path::new(source);
+    if !path.exists() {
+        if let Ok(id) = source.trim().parse::<i64>() {
+            let db = db_path(db)?;
+            if !db.is_file() {
+                return Err(format!("讲稿库 {} 不存在", db.display()).into());
+            }
+            let lecture = Library::open(&db)?.get(id)?;
+            return Ok((lecture.title, lecture.body));
+        }
+        return Err(format!("找不到讲稿文件 {source}").into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {source}：{e}"))?;
+    let raw = String::from_utf8(bytes).map_err(|_| format!("{source} 不是 UTF-8 编码的文本"))?;
+    let cleaned = crate::text::clean(&raw);
+    if cleaned.text.trim().is_empty() {
+        return Err(format!("{source} 里没有文字").into());
+    }
+    Ok((cleaned.title, cleaned.text))
+}
+
+fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
+    let kind = Kind::named(&args.kind)
+        .ok_or_else(|| format!("不认识的讲义类型“{}”：可用 {}", args.kind, Kind::NAMES.join("、")))?;
+    let preset = Preset::named(&args.preset)
+        .ok_or_else(|| format!("不认识的版式“{}”：可用 {}", args.preset, Preset::NAMES.join("、")))?;
+    let fonts = parse_overrides(&args.fonts)?;
+    let (title, text) = read_source(&args.source, db)?;
+    let title = args.title.clone().unwrap_or(title);
+    let meta = Meta { speaker: args.speaker.clone(), date: args.date.clone(), place: args.place.clone() };
+    let mut doc = document_from_text(&title, &text, meta);
+    doc.questions = args.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
+    let opts = HandoutOptions { kind, preset, fonts };
+    let handout = make_handout_with(&doc, &opts, &Catalog::system())?;
+    write_file(&args.output, &handout.pdf.bytes)?;
+    let report = handout.report();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("已写入 {}", args.output.display());
+        print!("{report}");
+    }
+    Ok(())
+}
+
+/// Writes through a temporary file, so a failed export never leaves half a PDF.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(format!("无法写入 {}：文件夹 {} 不存在", path.display(), dir.display()).into());
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "handout.pdf".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("无法写入 {}：{e}", path.display())
+    })?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct FontsReport {
+    catalog: crate::fonts::catalog::CatalogSource,
+    dirs: Vec<String>,
+    roles: Vec<RoleLine>,
+    cjk_faces: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RoleLine {
+    role: &'static str,
+    label: &'static str,
+    family: String,
+    file: String,
+    index: u32,
+    weight: u16,
+    how: crate::fonts::resolve::How,
+    reason: String,
+}
+
+fn show_fonts(json: bool, fonts: &[String]) -> Result<(), CliError> {
+    let overrides = parse_overrides(fonts)?;
+    let catalog = Catalog::system();
+    let res = resolve(&catalog, &overrides)?;
+    let report = FontsReport {
+        catalog: catalog.source,
+        dirs: catalog.dirs.iter().map(|d| d.display().to_string()).collect(),
+        roles: res
+            .roles
+            .iter()
+            .map(|c| RoleLine {
+                role: c.role.key(),
+                label: c.role.label(),
+                family: c.face.family().to_string(),
+                file: c.face.path.display().to_string(),
+                index: c.face.index,
+                weight: c.face.weight,
+                how: c.how.clone(),
+                reason: c.reason.clone(),
+            })
+            .collect(),
+        cjk_faces: catalog.cjk_faces().map(|f| f.describe()).collect(),
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!("字体文件夹：{}", report.dirs.join("、"));
+    for r in &report.roles {
+        println!("{:<6}\t{:<12}\t{}（{} #{}）\t{}", r.label, r.role, r.family, r.file, r.index, r.reason);
+    }
+    println!("本机中文字体 {} 个：", report.cjk_faces.len());
+    for f in &report.cjk_faces {
+        println!("  {f}");
+    }
+    Ok(())
+}
