@@ -20,6 +20,8 @@ use printpdf::{
     PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 
+mod save;
+pub use save::save_pdf;
 pub use handout::{make_handout, make_handout_with, Handout, HandoutError, HandoutOptions, HandoutReport};
 
 use crate::fonts::FontSet;

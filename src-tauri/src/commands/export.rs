@@ -1,24 +1,132 @@
-//! The export dialog: fonts per role, a preview of the real PDF, and saving it.
-//! (Wired to lectern-core's typesetter once it lands.)
+//! The export dialog: the faces each role can use, a preview of the real PDF, and saving it.
 
-use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
+use lectern_core::fonts::{resolve, Catalog, RoleOverride};
+use lectern_core::pdf::{make_handout_with, Handout, HandoutOptions, HandoutReport};
+use lectern_core::typeset::{document_from_text, Kind, Meta, Preset};
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Response;
+use tauri::State;
+
+use super::msg;
+use crate::state::AppState;
+
+/// The installed faces, scanned (or read from the cache) once per run.
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(Catalog::system)
+}
+
+#[derive(Serialize)]
+pub struct FontRole {
+    role: &'static str,
+    label: &'static str,
+    resolved: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct FontChoices {
+    roles: Vec<FontRole>,
+    families: Vec<String>,
+}
+
+/// What each role resolves to here, and every installed family a user may choose instead.
+#[tauri::command]
+pub async fn export_fonts() -> Result<FontChoices, String> {
+    let catalog = catalog();
+    let resolution = resolve(catalog, &[]).map_err(msg)?;
+    let roles = resolution
+        .roles
+        .iter()
+        .map(|c| FontRole {
+            role: c.role.key(),
+            label: c.role.label(),
+            resolved: Some(c.face.family().to_string()),
+            note: Some(c.reason.clone()),
+        })
+        .collect();
+    let mut families: Vec<String> = catalog.faces.iter().map(|f| f.family().to_string()).collect();
+    families.sort();
+    families.dedup();
+    Ok(FontChoices { roles, families })
+}
+
+/// The export dialog's choices.
 #[derive(Deserialize)]
-pub struct ExportRequest {}
-
-#[tauri::command]
-pub fn export_fonts() -> Result<(), String> {
-    Err("导出讲义还未完成".into())
+pub struct ExportRequest {
+    id: i64,
+    kind: String,
+    preset: String,
+    #[serde(default)]
+    fonts: HashMap<String, String>,
+    #[serde(default)]
+    speaker: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    questions: Vec<String>,
 }
 
-#[tauri::command]
-pub fn export_preview(request: ExportRequest) -> Result<(), String> {
-    let _ = request;
-    Err("导出讲义还未完成".into())
+fn some(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+fn make(state: &AppState, req: &ExportRequest) -> Result<Handout, String> {
+    let lecture = state.library()?.get(req.id).map_err(msg)?;
+    let kind = Kind::named(&req.kind).ok_or_else(|| format!("不认识的讲义类型“{}”", req.kind))?;
+    let preset = Preset::named(&req.preset).ok_or_else(|| format!("不认识的版式“{}”", req.preset))?;
+    let fonts = req
+        .fonts
+        .iter()
+        .map(|(role, face)| RoleOverride::parse(&format!("{role}={face}")).map_err(msg))
+        .collect::<Result<Vec<_>, _>>()?;
+    let meta = Meta { speaker: some(&req.speaker), date: some(&req.date), place: some(&req.place) };
+    let mut doc = document_from_text(&lecture.title, &lecture.body, meta);
+    doc.questions = req.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
+    make_handout_with(&doc, &HandoutOptions { kind, preset, fonts }, catalog()).map_err(msg)
+}
+
+/// The PDF the dialog would save, as bytes for the preview.
 #[tauri::command]
-pub fn export_save(request: ExportRequest, path: String) -> Result<(), String> {
-    let _ = (request, path);
-    Err("导出讲义还未完成".into())
+pub async fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> Result<Response, String> {
+    Ok(Response::new(make(&state, &request)?.pdf.bytes))
+}
+
+#[derive(Serialize)]
+pub struct SaveReport {
+    pages: usize,
+    path: String,
+    fonts: Vec<RoleFace>,
+    fallbacks: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct RoleFace {
+    role: &'static str,
+    family: String,
+}
+
+/// Writes the PDF to `path` (through a temporary file, so a failed export leaves no half file).
+#[tauri::command]
+pub async fn export_save(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> Result<SaveReport, String> {
+    let handout = make(&state, &request)?;
+    lectern_core::pdf::save_pdf(&path, &handout.pdf.bytes).map_err(msg)?;
+    let report: HandoutReport = handout.report();
+    Ok(SaveReport {
+        pages: report.pages,
+        path: path.display().to_string(),
+        fallbacks: report
+            .fonts
+            .iter()
+            .filter(|f| f.fallback)
+            .map(|f| format!("{}用了{}", f.label, f.family))
+            .collect(),
+        fonts: report.fonts.into_iter().map(|f| RoleFace { role: f.role, family: f.family }).collect(),
+    })
 }

@@ -54,7 +54,37 @@ async fn import_search_and_export_a_handout() {
     app.wait_for_text(r#"[data-testid="export-status"]"#, |t| t.contains("已保存")).await;
     let pdf = std::fs::read(&out).expect("the PDF was written");
     assert!(pdf.starts_with(b"%PDF"), "{status}");
-    let report = lectern_core::pdf::check::check_file(&out).expect("the handout passes the PDF checks");
-    assert!(report.pages >= 1);
+    assert!(status.starts_with("共"));
+    check_handout(&out);
     app.close().await;
+}
+
+/// The saved handout, read back with poppler's tools: A4 pages, every face embedded as a subset,
+/// and the lecture's text extractable as the right Chinese characters.
+fn check_handout(pdf: &std::path::Path) {
+    let run = |cmd: &str, args: &[&str]| {
+        let mut c = std::process::Command::new(cmd);
+        c.args(args).arg(pdf);
+        if cmd == "pdftotext" {
+            c.arg("-");
+        }
+        let out = c.output().unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        assert!(out.status.success(), "{cmd} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let info = run("pdfinfo", &[]);
+    assert!(info.contains("595.28 x 841.89") || info.contains("595.276 x 841.89"), "A4 pages: {info}");
+    let fonts = run("pdffonts", &[]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(row.split_whitespace().next().unwrap().contains('+'), "face not subset: {row}");
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "face not embedded as a subset with a ToUnicode map: {row}");
+    }
+    let text: String = run("pdftotext", &["-enc", "UTF-8"]).chars().filter(|c| !c.is_whitespace()).collect();
+    for phrase in ["坚持以新型城镇化引领推动城乡融合发展", "同志们", "城乡融合发展是现代化的重要标志"] {
+        assert!(text.contains(phrase), "the PDF's text lacks {phrase}");
+    }
 }
