@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 
 use lectern_core::text::edit::{self, Place, ProblemKind};
-use lectern_core::text::ordinal::{chinese_numeral, detect};
+use lectern_core::text::ordinal::{chinese_numeral, detect, Style};
 use lectern_core::text::outline::parse;
 use lectern_core::text::punct::widen_punctuation;
 use lectern_core::text::{clean, fuzz};
@@ -184,13 +184,18 @@ proptest! {
 
     #[test]
     fn promoting_and_demoting_keep_every_character_but_ordinals((text, _nodes, _w) in lecture(), pick in any::<prop::sample::Index>()) {
-        let n = parse(&text).flat().len();
+        let o = parse(&text);
+        let n = o.flat().len();
         let i = pick.index(n);
-        for result in [edit::promote(&text, i), edit::demote(&text, i)] {
-            if let Ok(t) = result {
-                prop_assert_eq!(chars_without_ordinals(&t), chars_without_ordinals(&text));
-                prop_assert_eq!(parse(&t).flat().len(), n);
-            }
+        let s = o.flat()[i];
+        let deepest = o.flat().iter().filter(|x| x.start >= s.start && x.start < s.end).map(|x| x.style).max().unwrap();
+        prop_assert_eq!(edit::promote(&text, i).is_ok(), s.style != Style::Cn);
+        prop_assert_eq!(edit::demote(&text, i).is_ok(), deepest != Style::ArabicParen);
+        // Level 1 cannot be promoted, level 4 (or a section with level-4
+        // children) cannot be demoted; every other edit succeeds.
+        for t in [edit::promote(&text, i), edit::demote(&text, i)].into_iter().flatten() {
+            prop_assert_eq!(chars_without_ordinals(&t), chars_without_ordinals(&text));
+            prop_assert_eq!(parse(&t).flat().len(), n);
         }
     }
 
