@@ -22,6 +22,8 @@ enum Command {
     #[command(flatten)]
     Library(lectern_core::cli::library::LibraryCommand),
     #[command(flatten)]
+    Text(lectern_core::cli::text::TextCommand),
+    #[command(flatten)]
     Handout(lectern_core::cli::export::HandoutCommand),
 }
 
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Library(cmd) => cmd.run(cli.db.as_deref()),
+        Command::Text(cmd) => cmd.run(),
         Command::Handout(cmd) => cmd.run(cli.db.as_deref()),
     };
     match result {

@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod library;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 

@@ -1,27 +1,121 @@
 //! The library's schema, as migrations applied in order.
+//!
+//! Column order matters for speed: SQLite stores a row's columns in order and
+//! a long body spills onto overflow pages, so every small column comes before
+//! `body`. Listing, filtering the trash and ranking then never read a body.
 
 use rusqlite_migration::{Migrations, M};
 
+/// The first schema: lectures, tags, snapshots and the two search indexes.
+///
+/// - `lectures_fts`: FTS5 with the trigram tokenizer over title and body,
+///   kept in step by triggers; it answers queries whose every term has three
+///   or more characters.
+/// - `lectures_chars`: a contentless FTS5 index over the same columns in
+///   which every letter or Han character is its own token (the text is
+///   spaced out in Rust, see `search::char_tokens`); it answers one- and
+///   two-character queries as phrases. The library writes it in the same
+///   transaction as the lecture.
+const V1: &str = "
+CREATE TABLE lectures (
+    id                 INTEGER PRIMARY KEY,
+    uid                TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+    title              TEXT NOT NULL,
+    source             TEXT,
+    date               TEXT,
+    category           TEXT,
+    speaker            TEXT,
+    adapted_from       INTEGER REFERENCES lectures(id) ON DELETE SET NULL,
+    char_count         INTEGER NOT NULL DEFAULT 0,
+    content_hash       TEXT NOT NULL,
+    import_hash        TEXT,
+    created_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    deleted_at         TEXT,
+    pending_edit_chars INTEGER NOT NULL DEFAULT 0,
+    pending_since      TEXT,
+    body               TEXT NOT NULL
+);
+CREATE INDEX lectures_content_hash ON lectures(content_hash);
+CREATE INDEX lectures_import_hash ON lectures(import_hash) WHERE import_hash IS NOT NULL;
+CREATE INDEX lectures_adapted_from ON lectures(adapted_from) WHERE adapted_from IS NOT NULL;
+CREATE INDEX lectures_updated_at ON lectures(updated_at);
+
+CREATE TABLE tags (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE lecture_tags (
+    lecture_id INTEGER NOT NULL REFERENCES lectures(id) ON DELETE CASCADE,
+    tag_id     INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (lecture_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX lecture_tags_tag ON lecture_tags(tag_id);
+
+CREATE TABLE snapshots (
+    id         INTEGER PRIMARY KEY,
+    uid        TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+    lecture_id INTEGER NOT NULL REFERENCES lectures(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('manual', 'auto', 'before_restore', 'merge')),
+    label      TEXT,
+    char_count INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    title      TEXT NOT NULL,
+    body       TEXT NOT NULL
+);
+CREATE INDEX snapshots_lecture ON snapshots(lecture_id, id);
+
+CREATE VIRTUAL TABLE lectures_fts USING fts5(
+    title, body, content = 'lectures', content_rowid = 'id', tokenize = 'trigram'
+);
+INSERT INTO lectures_fts(lectures_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+CREATE TRIGGER lectures_fts_insert AFTER INSERT ON lectures BEGIN
+    INSERT INTO lectures_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER lectures_fts_delete AFTER DELETE ON lectures BEGIN
+    INSERT INTO lectures_fts(lectures_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER lectures_fts_update AFTER UPDATE OF title, body ON lectures BEGIN
+    INSERT INTO lectures_fts(lectures_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO lectures_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE VIRTUAL TABLE lectures_chars USING fts5(
+    title, body, content = '', contentless_delete = 1, tokenize = 'unicode61'
+);
+INSERT INTO lectures_chars(lectures_chars, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+";
+
 /// Every migration, oldest first. Never edit one that has shipped: add a new one.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        "CREATE TABLE lectures (
-            id         INTEGER PRIMARY KEY,
-            title      TEXT NOT NULL,
-            body       TEXT NOT NULL,
-            source     TEXT,
-            date       TEXT,
-            category   TEXT,
-            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-        );",
-    )])
+    Migrations::new(vec![M::up(V1)])
 }
 
 #[cfg(test)]
 mod tests {
+    use rusqlite::Connection;
+
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn migrating_a_new_database_sets_its_version_and_creates_every_table() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let m = super::migrations();
+        m.to_latest(&mut conn).unwrap();
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, 1);
+        for table in ["lectures", "tags", "lecture_tags", "snapshots", "lectures_fts", "lectures_chars"] {
+            let n: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0))
+                .unwrap();
+            assert_eq!(n, 1, "table {table} missing");
+        }
+        // Running them again on an up-to-date database changes nothing.
+        m.to_latest(&mut conn).unwrap();
     }
 }

@@ -1,0 +1,37 @@
+//! Clean and outline a 100,000-character lecture: the outline is rebuilt on
+//! every keystroke, so together they should stay under 2 ms.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use lectern_core::text::{clean, edit, outline, stats};
+use std::hint::black_box;
+
+/// A lecture of about 100,000 characters: the demo lecture's body repeated
+/// under more parts, renumbered.
+fn long_lecture() -> String {
+    let demo = clean(lectern_core::demo::DEMO_RAW).text;
+    let body_start = demo.find("一、").expect("the demo has parts");
+    let (head, body) = demo.split_at(body_start);
+    let mut text = head.to_string();
+    while text.chars().count() < 100_000 {
+        text.push_str(body);
+        text.push_str("\n\n");
+    }
+    edit::renumber(&text)
+}
+
+fn bench(c: &mut Criterion) {
+    let text = long_lecture();
+    let raw = text.replace('，', ",").replace('：', ":");
+    eprintln!("lecture: {} chars, {} sections", text.chars().count(), outline::parse(&text).flat().len());
+    c.bench_function("clean + outline, 100k chars", |b| {
+        b.iter(|| {
+            let c = clean(black_box(&raw));
+            outline::parse(&c.text)
+        })
+    });
+    c.bench_function("outline, 100k chars", |b| b.iter(|| outline::parse(black_box(&text))));
+    c.bench_function("stats, 100k chars", |b| b.iter(|| stats::stats(black_box(&text), 200)));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,560 @@
+//! Lectures: adding, reading, listing, saving, tags, the trash and lineage.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::snapshots::{self, SnapshotInfo};
+use super::{count_chars, now, search, Library, LibraryError, Result};
+
+/// The title a lecture gets when it has none.
+pub const UNTITLED: &str = "未命名讲稿";
+
+/// A lecture as the library list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LectureSummary {
+    pub id: i64,
+    pub title: String,
+    pub date: Option<String>,
+    pub category: Option<String>,
+    pub speaker: Option<String>,
+    /// 字数: Han characters, digits and Latin letters.
+    pub char_count: i64,
+    /// Sorted by name.
+    pub tags: Vec<String>,
+    pub adapted_from: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// When it went to the trash; `None` for a lecture in the library.
+    pub deleted_at: Option<String>,
+}
+
+/// A whole lecture.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lecture {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    /// Where it came from: a file name or a URL.
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub category: Option<String>,
+    pub speaker: Option<String>,
+    pub tags: Vec<String>,
+    /// The lecture this draft was adapted from.
+    pub adapted_from: Option<LectureRef>,
+    pub char_count: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+/// A lecture named by id and title (lineage, duplicates).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LectureRef {
+    pub id: i64,
+    pub title: String,
+    pub deleted: bool,
+}
+
+/// A lecture to add.
+#[derive(Debug, Clone, Default)]
+pub struct NewLecture {
+    pub title: String,
+    pub body: String,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub category: Option<String>,
+}
+
+/// The details of a lecture besides its body, as the app's form edits them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LectureInfo {
+    pub title: String,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub category: Option<String>,
+    pub speaker: Option<String>,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SaveOutcome {
+    /// False when the text was already the saved one (nothing was written).
+    pub changed: bool,
+    pub updated_at: String,
+    pub char_count: i64,
+    /// The automatic snapshot of the previous text, when the rule took one.
+    pub auto_snapshot: Option<SnapshotInfo>,
+}
+
+/// A tag and how many lectures (not in the trash) carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TagCount {
+    pub name: String,
+    pub count: i64,
+}
+
+/// What `insert` needs beyond a [`NewLecture`]: set by adapt, import and merge.
+#[derive(Default)]
+pub(super) struct InsertExtra<'a> {
+    pub uid: Option<&'a str>,
+    pub speaker: Option<&'a str>,
+    pub adapted_from: Option<i64>,
+    pub import_hash: Option<&'a str>,
+    pub created_at: Option<&'a str>,
+    pub updated_at: Option<&'a str>,
+    pub deleted_at: Option<&'a str>,
+}
+
+const TAGS_OF: &str = "(SELECT group_concat(t.name, char(31) ORDER BY t.name)
+     FROM lecture_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.lecture_id = l.id)";
+
+fn summary_sql(filter: &str) -> String {
+    format!(
+        "SELECT l.id, l.title, l.date, l.category, l.speaker, l.char_count, {TAGS_OF}, l.adapted_from,
+                l.created_at, l.updated_at, l.deleted_at
+         FROM lectures l WHERE {filter} ORDER BY l.updated_at DESC, l.id DESC"
+    )
+}
+
+fn split_tags(joined: Option<String>) -> Vec<String> {
+    joined.map(|s| s.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default()
+}
+
+fn summary(r: &Row<'_>) -> rusqlite::Result<LectureSummary> {
+    Ok(LectureSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        date: r.get(2)?,
+        category: r.get(3)?,
+        speaker: r.get(4)?,
+        char_count: r.get(5)?,
+        tags: split_tags(r.get(6)?),
+        adapted_from: r.get(7)?,
+        created_at: r.get(8)?,
+        updated_at: r.get(9)?,
+        deleted_at: r.get(10)?,
+    })
+}
+
+/// The hash that tells two texts apart: SHA-256 of the text without any
+/// whitespace, so re-wrapped lines or blank lines do not make a new text.
+pub(super) fn content_hash(body: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let mut buf = [0u8; 4];
+    for c in body.chars().filter(|c| !c.is_whitespace()) {
+        h.update(c.encode_utf8(&mut buf).as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn clean_opt(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// Inserts a lecture with its search index entry; returns its id.
+pub(super) fn insert(conn: &Connection, new: &NewLecture, extra: &InsertExtra<'_>) -> Result<i64> {
+    let title = match new.title.trim() {
+        "" => UNTITLED,
+        t => t,
+    };
+    let stamp = now(conn)?;
+    let created = extra.created_at.unwrap_or(&stamp);
+    let updated = extra.updated_at.unwrap_or(created);
+    conn.prepare_cached(
+        "INSERT INTO lectures (uid, title, source, date, category, speaker, adapted_from, char_count,
+                               content_hash, import_hash, created_at, updated_at, deleted_at, body)
+         VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        extra.uid,
+        title,
+        clean_opt(new.source.as_deref()),
+        clean_opt(new.date.as_deref()),
+        clean_opt(new.category.as_deref()),
+        clean_opt(extra.speaker),
+        extra.adapted_from,
+        count_chars(&new.body),
+        content_hash(&new.body),
+        extra.import_hash,
+        created,
+        updated,
+        extra.deleted_at,
+        new.body,
+    ])?;
+    let id = conn.last_insert_rowid();
+    search::index_chars(conn, id, title, &new.body)?;
+    Ok(id)
+}
+
+/// Replaces a lecture's body (search indexes included) without any snapshot
+/// logic; the caller decides about snapshots and the pending edit count.
+pub(super) fn write_body(conn: &Connection, id: i64, title: &str, body: &str, pending: i64, pending_since: Option<&str>) -> Result<String> {
+    let stamp = now(conn)?;
+    conn.prepare_cached(
+        "UPDATE lectures SET body = ?2, char_count = ?3, content_hash = ?4, updated_at = ?5,
+                             pending_edit_chars = ?6, pending_since = ?7
+         WHERE id = ?1",
+    )?
+    .execute(params![id, body, count_chars(body), content_hash(body), stamp, pending, pending_since])?;
+    search::index_chars(conn, id, title, body)?;
+    Ok(stamp)
+}
+
+pub(super) fn exists(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("SELECT 1 FROM lectures WHERE id = ?1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .ok_or(LibraryError::NotFound(id))
+}
+
+pub(super) fn tag_id(conn: &Connection, name: &str) -> Result<i64> {
+    conn.prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?.execute([name])?;
+    Ok(conn.prepare_cached("SELECT id FROM tags WHERE name = ?1")?.query_row([name], |r| r.get(0))?)
+}
+
+pub(super) fn add_tags_in(conn: &Connection, id: i64, tags: &[String]) -> Result<()> {
+    for tag in tags {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            return Err(LibraryError::EmptyTag);
+        }
+        let tid = tag_id(conn, tag)?;
+        conn.prepare_cached("INSERT OR IGNORE INTO lecture_tags (lecture_id, tag_id) VALUES (?1, ?2)")?
+            .execute([id, tid])?;
+    }
+    Ok(())
+}
+
+pub(super) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.name FROM lecture_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.lecture_id = ?1 ORDER BY t.name",
+    )?;
+    let tags = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(tags)
+}
+
+fn set_title_in(conn: &Connection, id: i64, title: &str) -> Result<()> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(LibraryError::EmptyTitle);
+    }
+    let (old, body): (String, String) = conn
+        .prepare_cached("SELECT title, body FROM lectures WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or(LibraryError::NotFound(id))?;
+    if old != title {
+        conn.execute(
+            "UPDATE lectures SET title = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+            params![id, title],
+        )?;
+        search::index_chars(conn, id, title, &body)?;
+    }
+    Ok(())
+}
+
+/// How many characters an edit changed: the longer of what was removed and
+/// what was inserted between the common start and the common end.
+pub(super) fn edit_size(old: &str, new: &str) -> i64 {
+    let prefix: usize = old.chars().zip(new.chars()).take_while(|(a, b)| a == b).count();
+    let old_rest: Vec<char> = old.chars().skip(prefix).collect();
+    let new_rest: Vec<char> = new.chars().skip(prefix).collect();
+    let suffix = old_rest.iter().rev().zip(new_rest.iter().rev()).take_while(|(a, b)| a == b).count();
+    (old_rest.len() - suffix).max(new_rest.len() - suffix) as i64
+}
+
+impl Library {
+    /// Whether the library holds no lecture at all (trash included).
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM lectures", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    /// Adds a lecture as it is (no duplicate check; importing files checks)
+    /// and returns its id.
+    pub fn add(&self, new: &NewLecture) -> Result<i64> {
+        let tx = self.write()?;
+        let id = insert(&tx, new, &InsertExtra::default())?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Creates an empty lecture for the user to write; an empty title becomes
+    /// 未命名讲稿. Returns its id.
+    pub fn create(&self, title: &str) -> Result<i64> {
+        self.add(&NewLecture { title: title.to_string(), ..Default::default() })
+    }
+
+    /// One lecture, whole (also when it is in the trash).
+    pub fn get(&self, id: i64) -> Result<Lecture> {
+        let conn = &self.conn;
+        let lecture = conn
+            .prepare_cached(
+                "SELECT l.id, l.title, l.body, l.source, l.date, l.category, l.speaker, l.char_count,
+                        l.created_at, l.updated_at, l.deleted_at, a.id, a.title, a.deleted_at IS NOT NULL
+                 FROM lectures l LEFT JOIN lectures a ON a.id = l.adapted_from WHERE l.id = ?1",
+            )?
+            .query_row([id], |r| {
+                let adapted_from = match r.get::<_, Option<i64>>(11)? {
+                    Some(aid) => Some(LectureRef { id: aid, title: r.get(12)?, deleted: r.get(13)? }),
+                    None => None,
+                };
+                Ok(Lecture {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    body: r.get(2)?,
+                    source: r.get(3)?,
+                    date: r.get(4)?,
+                    category: r.get(5)?,
+                    speaker: r.get(6)?,
+                    tags: Vec::new(),
+                    adapted_from,
+                    char_count: r.get(7)?,
+                    created_at: r.get(8)?,
+                    updated_at: r.get(9)?,
+                    deleted_at: r.get(10)?,
+                })
+            })
+            .optional()?
+            .ok_or(LibraryError::NotFound(id))?;
+        Ok(Lecture { tags: tags_of(conn, id)?, ..lecture })
+    }
+
+    /// The lectures not in the trash, most recently changed first.
+    pub fn list(&self) -> Result<Vec<LectureSummary>> {
+        let mut stmt = self.conn.prepare_cached(&summary_sql("l.deleted_at IS NULL"))?;
+        let rows = stmt.query_map([], summary)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The lectures carrying `tag` (not in the trash), most recently changed first.
+    pub fn list_tagged(&self, tag: &str) -> Result<Vec<LectureSummary>> {
+        let mut stmt = self.conn.prepare_cached(&summary_sql(
+            "l.deleted_at IS NULL AND l.id IN (SELECT lt.lecture_id FROM lecture_tags lt
+                JOIN tags t ON t.id = lt.tag_id WHERE t.name = ?1)",
+        ))?;
+        let rows = stmt.query_map([tag.trim()], summary)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The lectures in the trash, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<LectureSummary>> {
+        let mut stmt = self.conn.prepare_cached(&summary_sql("l.deleted_at IS NOT NULL"))?;
+        let mut rows = stmt.query_map([], summary)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
+        Ok(rows)
+    }
+
+    /// Saves the editor's text. One transaction: when the automatic snapshot
+    /// rule (see [`super::AutoSnapshotRule`]) calls for it, the previous text
+    /// is kept as a snapshot first. Saving the text already saved writes
+    /// nothing.
+    pub fn update_body(&self, id: i64, text: &str) -> Result<SaveOutcome> {
+        let tx = self.write()?;
+        let (title, old, pending, since, age, updated_at, char_count): (String, String, i64, Option<String>, Option<f64>, String, i64) = tx
+            .prepare_cached(
+                "SELECT title, body, pending_edit_chars, pending_since,
+                        (julianday('now') - julianday(pending_since)) * 86400.0, updated_at, char_count
+                 FROM lectures WHERE id = ?1",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
+            .optional()?
+            .ok_or(LibraryError::NotFound(id))?;
+        if old == text {
+            return Ok(SaveOutcome { changed: false, updated_at, char_count, auto_snapshot: None });
+        }
+        let edit = edit_size(&old, text);
+        let has_snapshot = snapshots::has_any(&tx, id)?;
+        let stamp = now(&tx)?;
+        let take = self.rule.takes_snapshot(!has_snapshot && !old.trim().is_empty(), pending, edit, age);
+        let (auto_snapshot, pending, since) = if take {
+            let snap = snapshots::insert(&tx, id, &title, &old, super::SnapshotKind::Auto, None)?;
+            (Some(snap), edit, Some(stamp))
+        } else {
+            (None, pending + edit, since.or(Some(stamp)))
+        };
+        let updated_at = write_body(&tx, id, &title, text, pending, since.as_deref())?;
+        tx.commit()?;
+        Ok(SaveOutcome { changed: true, updated_at, char_count: count_chars(text), auto_snapshot })
+    }
+
+    /// Renames a lecture.
+    pub fn set_title(&self, id: i64, title: &str) -> Result<()> {
+        let tx = self.write()?;
+        set_title_in(&tx, id, title)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sets a lecture's title, source, date, category and speaker at once.
+    pub fn set_info(&self, id: i64, info: &LectureInfo) -> Result<()> {
+        let tx = self.write()?;
+        set_title_in(&tx, id, &info.title)?;
+        tx.execute(
+            "UPDATE lectures SET source = ?2, date = ?3, category = ?4, speaker = ?5,
+                    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ?1 AND (source IS NOT ?2 OR date IS NOT ?3 OR category IS NOT ?4 OR speaker IS NOT ?5)",
+            params![
+                id,
+                clean_opt(info.source.as_deref()),
+                clean_opt(info.date.as_deref()),
+                clean_opt(info.category.as_deref()),
+                clean_opt(info.speaker.as_deref())
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Moves a lecture to the trash. Its text, snapshots and tags stay; it
+    /// leaves the list and the search until [`Library::restore_deleted`].
+    pub fn delete(&self, id: i64) -> Result<()> {
+        let tx = self.write()?;
+        exists(&tx, id)?;
+        tx.execute(
+            "UPDATE lectures SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Brings a lecture back from the trash.
+    pub fn restore_deleted(&self, id: i64) -> Result<()> {
+        let tx = self.write()?;
+        exists(&tx, id)?;
+        if tx.execute("UPDATE lectures SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", [id])? == 0 {
+            return Err(LibraryError::NotInTrash(id));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds tags to a lecture (tags it already has are kept once); returns
+    /// its tags afterwards.
+    pub fn add_tags(&self, id: i64, tags: &[String]) -> Result<Vec<String>> {
+        let tx = self.write()?;
+        exists(&tx, id)?;
+        add_tags_in(&tx, id, tags)?;
+        let all = tags_of(&tx, id)?;
+        tx.commit()?;
+        Ok(all)
+    }
+
+    /// Removes tags from a lecture; returns its tags afterwards.
+    pub fn remove_tags(&self, id: i64, tags: &[String]) -> Result<Vec<String>> {
+        let tx = self.write()?;
+        exists(&tx, id)?;
+        for tag in tags {
+            tx.execute(
+                "DELETE FROM lecture_tags WHERE lecture_id = ?1 AND tag_id = (SELECT id FROM tags WHERE name = ?2)",
+                params![id, tag.trim()],
+            )?;
+        }
+        tx.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM lecture_tags)", [])?;
+        let all = tags_of(&tx, id)?;
+        tx.commit()?;
+        Ok(all)
+    }
+
+    /// Replaces a lecture's tags.
+    pub fn set_tags(&self, id: i64, tags: &[String]) -> Result<Vec<String>> {
+        let tx = self.write()?;
+        exists(&tx, id)?;
+        tx.execute("DELETE FROM lecture_tags WHERE lecture_id = ?1", [id])?;
+        add_tags_in(&tx, id, tags)?;
+        tx.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM lecture_tags)", [])?;
+        let all = tags_of(&tx, id)?;
+        tx.commit()?;
+        Ok(all)
+    }
+
+    /// Every tag with the number of lectures (not in the trash) carrying it, by name.
+    pub fn tags(&self) -> Result<Vec<TagCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name, count(l.id) FROM tags t
+             JOIN lecture_tags lt ON lt.tag_id = t.id
+             LEFT JOIN lectures l ON l.id = lt.lecture_id AND l.deleted_at IS NULL
+             GROUP BY t.id ORDER BY t.name",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok(TagCount { name: r.get(0)?, count: r.get(1)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Copies a lecture as a new draft that remembers where it came from
+    /// (`adapted_from`). The draft keeps the text, category, speaker and
+    /// tags; its title gets （修改稿）. Returns the draft's id.
+    pub fn adapt(&self, id: i64) -> Result<i64> {
+        let tx = self.write()?;
+        let (title, body, category, speaker): (String, String, Option<String>, Option<String>) = tx
+            .query_row("SELECT title, body, category, speaker FROM lectures WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()?
+            .ok_or(LibraryError::NotFound(id))?;
+        let new = NewLecture { title: format!("{title}（修改稿）"), body, category, ..Default::default() };
+        let draft = insert(&tx, &new, &InsertExtra { speaker: speaker.as_deref(), adapted_from: Some(id), ..Default::default() })?;
+        tx.execute(
+            "INSERT INTO lecture_tags (lecture_id, tag_id) SELECT ?2, tag_id FROM lecture_tags WHERE lecture_id = ?1",
+            [id, draft],
+        )?;
+        tx.commit()?;
+        Ok(draft)
+    }
+
+    /// Where a draft comes from: the lecture it was adapted from, then that
+    /// one's source, and so on (nearest first).
+    pub fn lineage(&self, id: i64) -> Result<Vec<LectureRef>> {
+        exists(&self.conn, id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "WITH RECURSIVE up(id, depth) AS (
+                 SELECT adapted_from, 1 FROM lectures WHERE id = ?1 AND adapted_from IS NOT NULL
+                 UNION
+                 SELECT l.adapted_from, up.depth + 1 FROM lectures l JOIN up ON l.id = up.id
+                 WHERE l.adapted_from IS NOT NULL AND up.depth < 1000
+             )
+             SELECT l.id, l.title, l.deleted_at IS NOT NULL FROM up JOIN lectures l ON l.id = up.id ORDER BY up.depth",
+        )?;
+        let rows = stmt
+            .query_map([id], |r| Ok(LectureRef { id: r.get(0)?, title: r.get(1)?, deleted: r.get(2)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The drafts adapted directly from a lecture.
+    pub fn adaptations(&self, id: i64) -> Result<Vec<LectureRef>> {
+        exists(&self.conn, id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, deleted_at IS NOT NULL FROM lectures WHERE adapted_from = ?1 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([id], |r| Ok(LectureRef { id: r.get(0)?, title: r.get(1)?, deleted: r.get(2)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_size_counts_the_changed_middle() {
+        assert_eq!(edit_size("同志们好", "同志们好"), 0);
+        assert_eq!(edit_size("同志们好", "同志们，大家好"), 3);
+        assert_eq!(edit_size("一二三四五", "一五"), 3);
+        assert_eq!(edit_size("", "学习"), 2);
+        assert_eq!(edit_size("甲乙丙", "甲丁丙"), 1);
+        assert_eq!(edit_size("啊啊", "啊啊啊"), 1);
+    }
+
+    #[test]
+    fn content_hash_ignores_whitespace_only() {
+        assert_eq!(content_hash("同志们：\n\n大家好。"), content_hash("同志们：\r\n大家好。 "));
+        assert_ne!(content_hash("同志们：大家好。"), content_hash("同志们：大家好！"));
+    }
+}

@@ -1,0 +1,312 @@
+//! Chinese search over titles and bodies, for queries of any length.
+//!
+//! A query is split at whitespace into terms; a lecture matches when it
+//! contains every term (in its title or body). Two FTS5 indexes answer:
+//! - when every term has three or more characters, the trigram index
+//!   `lectures_fts` (substring matching, ranked by BM25);
+//! - otherwise the character index `lectures_chars`, where every letter,
+//!   digit or Han character is one token and each run of punctuation or
+//!   whitespace is the separator token `zz` (a token the text itself can never
+//!   produce, since every real token is one character). A term becomes a
+//!   phrase of its characters, so 党建 matches 党建 but not 党，建; ranking is
+//!   BM25 again.
+//!
+//! In both, a hit in the title weighs ten times a hit in the body. Snippets
+//! are cut around the first match in the body and returned as parts with a
+//! flag for matched text, so the UI renders them without any HTML; the
+//! `snippet` string marks matches with «».
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::{Library, Result};
+
+/// Characters shown in a snippet, and how many of them before the first match.
+const SNIPPET_CHARS: usize = 80;
+const SNIPPET_BEFORE: usize = 20;
+
+/// A piece of a snippet or title: matched text or plain text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SnippetPart {
+    pub text: String,
+    pub is_match: bool,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchHit {
+    pub id: i64,
+    pub title: String,
+    /// The snippet as one line, matches between « and ».
+    pub snippet: String,
+    /// The same snippet as parts, for the UI.
+    pub snippet_parts: Vec<SnippetPart>,
+    /// The title as parts, matches flagged.
+    pub title_parts: Vec<SnippetPart>,
+}
+
+/// The text as the character index stores it: each letter, digit or Han
+/// character a token, each run of anything else the token `zz`.
+pub(super) fn char_tokens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut after_separator = true;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(c);
+            after_separator = false;
+        } else if !after_separator {
+            out.push_str(" zz");
+            after_separator = true;
+        }
+    }
+    out
+}
+
+/// Writes a lecture's entry in the character index (replacing any old one).
+pub(super) fn index_chars(conn: &Connection, id: i64, title: &str, body: &str) -> Result<()> {
+    conn.prepare_cached("DELETE FROM lectures_chars WHERE rowid = ?1")?.execute([id])?;
+    conn.prepare_cached("INSERT INTO lectures_chars (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(rusqlite::params![id, char_tokens(title), char_tokens(body)])?;
+    Ok(())
+}
+
+/// Rebuilds both search indexes from the lectures table.
+pub(super) fn rebuild(conn: &Connection) -> Result<()> {
+    conn.execute("INSERT INTO lectures_fts(lectures_fts) VALUES ('rebuild')", [])?;
+    conn.execute("DELETE FROM lectures_chars", [])?;
+    let mut stmt = conn.prepare("SELECT id, title, body FROM lectures")?;
+    let mut rows = stmt.query([])?;
+    let mut insert = conn.prepare("INSERT INTO lectures_chars (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    while let Some(r) = rows.next()? {
+        let (id, title, body): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        insert.execute(rusqlite::params![id, char_tokens(&title), char_tokens(&body)])?;
+    }
+    Ok(())
+}
+
+fn fts_phrase(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
+}
+
+/// The FTS5 query and the table that answers it; `None` when the query has
+/// nothing to search for.
+fn plan(terms: &[&str]) -> Option<(&'static str, String)> {
+    if terms.is_empty() {
+        return None;
+    }
+    if terms.iter().all(|t| t.chars().count() >= 3) {
+        let q = terms.iter().map(|t| fts_phrase(t)).collect::<Vec<_>>().join(" ");
+        return Some(("lectures_fts", q));
+    }
+    let phrases: Vec<String> = terms
+        .iter()
+        .map(|t| char_tokens(t))
+        .map(|t| t.trim_end_matches(" zz").trim_end_matches("zz").trim().to_string())
+        .filter(|t| !t.is_empty())
+        .map(|t| format!("\"{t}\""))
+        .collect();
+    if phrases.is_empty() {
+        return None;
+    }
+    Some(("lectures_chars", phrases.join(" ")))
+}
+
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Every match of any term in `text` (char ranges, left to right, longest
+/// term first where two start at the same place, never overlapping).
+fn matches(text: &[char], terms: &[Vec<char>]) -> Vec<(usize, usize)> {
+    let lowered: Vec<char> = text.iter().map(|&c| lower(c)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lowered.len() {
+        let found = terms
+            .iter()
+            .filter(|t| !t.is_empty() && lowered[i..].starts_with(t))
+            .map(|t| t.len())
+            .max();
+        match found {
+            Some(n) => {
+                out.push((i, i + n));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Cuts `text[start..end]` into parts, flagging the matches inside it;
+/// whitespace runs (paragraph breaks) become one space.
+fn parts(text: &[char], start: usize, end: usize, found: &[(usize, usize)]) -> Vec<SnippetPart> {
+    let mut out: Vec<SnippetPart> = Vec::new();
+    let mut push = |s: String, is_match: bool| {
+        if s.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.is_match == is_match => last.text.push_str(&s),
+            _ => out.push(SnippetPart { text: s, is_match }),
+        }
+    };
+    let squash = |cs: &[char]| {
+        let mut s = String::new();
+        let mut space = false;
+        for &c in cs {
+            if c.is_whitespace() {
+                if !space {
+                    s.push(' ');
+                }
+                space = true;
+            } else {
+                s.push(c);
+                space = false;
+            }
+        }
+        s
+    };
+    let mut at = start;
+    for &(a, b) in found.iter().filter(|(a, b)| *a >= start && *b <= end) {
+        push(squash(&text[at..a]), false);
+        push(squash(&text[a..b]), true);
+        at = b;
+    }
+    push(squash(&text[at..end]), false);
+    out
+}
+
+/// A snippet of `body` around the first match of any term.
+pub(super) fn snippet(body: &str, terms: &[Vec<char>]) -> Vec<SnippetPart> {
+    let text: Vec<char> = body.chars().collect();
+    let found = matches(&text, terms);
+    let mut start = 0;
+    if let Some(&(first, _)) = found.first() {
+        start = first.saturating_sub(SNIPPET_BEFORE);
+        if let Some(nl) = text[start..first].iter().rposition(|&c| c == '\n') {
+            start += nl + 1;
+        }
+    }
+    while start < text.len() && text[start].is_whitespace() {
+        start += 1;
+    }
+    let mut end = (start + SNIPPET_CHARS).min(text.len());
+    if let Some(&(_, b)) = found.iter().find(|(a, b)| *a < end && *b > end) {
+        end = b;
+    }
+    let mut out = Vec::new();
+    if start > 0 {
+        out.push(SnippetPart { text: "…".into(), is_match: false });
+    }
+    out.extend(parts(&text, start, end, &found));
+    if end < text.len() {
+        match out.last_mut() {
+            Some(last) if !last.is_match => last.text.push('…'),
+            _ => out.push(SnippetPart { text: "…".into(), is_match: false }),
+        }
+    }
+    if let Some(first) = out.first_mut() {
+        if first.text == "…" && out.len() > 1 && !out[1].is_match {
+            let rest = out.remove(1);
+            out[0].text.push_str(&rest.text);
+        }
+    }
+    out
+}
+
+/// The parts as one line with matches between « and ».
+pub fn marked(parts: &[SnippetPart]) -> String {
+    parts
+        .iter()
+        .map(|p| if p.is_match { format!("«{}»", p.text) } else { p.text.clone() })
+        .collect()
+}
+
+impl Library {
+    /// Searches titles and bodies of the lectures not in the trash; the best
+    /// `limit` hits, best first. An empty query finds nothing.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let terms: Vec<&str> = query.split_whitespace().collect();
+        let Some((table, fts_query)) = plan(&terms) else {
+            return Ok(Vec::new());
+        };
+        let sql = format!(
+            "SELECT {table}.rowid FROM {table} JOIN lectures l ON l.id = {table}.rowid
+             WHERE {table} MATCH ?1 AND l.deleted_at IS NULL ORDER BY {table}.rank LIMIT ?2"
+        );
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(rusqlite::params![fts_query, limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let lowered: Vec<Vec<char>> = terms.iter().map(|t| t.chars().map(lower).collect()).collect();
+        let mut get = self.conn.prepare_cached("SELECT title, body FROM lectures WHERE id = ?1")?;
+        let mut hits = Vec::with_capacity(ids.len());
+        for id in ids {
+            let (title, body): (String, String) = get.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let title_chars: Vec<char> = title.chars().collect();
+            let title_parts = parts(&title_chars, 0, title_chars.len(), &matches(&title_chars, &lowered));
+            let snippet_parts = snippet(&body, &lowered);
+            hits.push(SearchHit { id, title, snippet: marked(&snippet_parts), snippet_parts, title_parts });
+        }
+        Ok(hits)
+    }
+
+    /// Rebuilds the search indexes from the texts (for a library written by
+    /// another tool; the library keeps them in step itself).
+    pub fn rebuild_search_index(&self) -> Result<()> {
+        let tx = self.write()?;
+        rebuild(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_tokens_space_out_characters_and_mark_punctuation() {
+        assert_eq!(char_tokens("党建，工作 5G"), "党 建 zz 工 作 zz 5 G");
+        assert_eq!(char_tokens("「学习」"), "学 习 zz");
+        assert_eq!(char_tokens(""), "");
+    }
+
+    #[test]
+    fn queries_of_three_characters_use_trigrams_and_shorter_ones_characters() {
+        assert_eq!(plan(&["乡村振兴"]).unwrap().0, "lectures_fts");
+        assert_eq!(plan(&["党"]).unwrap(), ("lectures_chars", "\"党\"".to_string()));
+        assert_eq!(plan(&["乡村振兴", "党建"]).unwrap(), ("lectures_chars", "\"乡 村 振 兴\" \"党 建\"".to_string()));
+        assert_eq!(plan(&["say \"hi\""]).unwrap().1, "\"say \"\"hi\"\"\"");
+        assert!(plan(&[]).is_none());
+        assert!(plan(&["，"]).is_none());
+    }
+
+    #[test]
+    fn the_snippet_starts_near_the_first_match_and_marks_every_match() {
+        let body = format!("{}\n\n要坚持党的领导，党建引领发展。{}", "开头一段。".repeat(10), "后文".repeat(60));
+        let terms = vec!["党建".chars().collect::<Vec<_>>(), "党".chars().collect()];
+        let parts = snippet(&body, &terms);
+        let line = marked(&parts);
+        assert!(line.starts_with("…要坚持«党»的领导，«党建»引领发展。"), "{line}");
+        assert!(line.ends_with('…'));
+        assert!(!line.contains('\n'));
+    }
+
+    #[test]
+    fn a_snippet_without_a_body_match_shows_the_start() {
+        let parts = snippet("同志们：\n\n大家好。", &["标题".chars().collect()]);
+        assert_eq!(parts, vec![SnippetPart { text: "同志们： 大家好。".into(), is_match: false }]);
+    }
+
+    #[test]
+    fn latin_matches_ignore_case() {
+        let t: Vec<char> = "发展5G网络".chars().collect();
+        assert_eq!(matches(&t, &["5g".chars().collect()]), vec![(2, 4)]);
+    }
+}

@@ -1,0 +1,136 @@
+//! Character classes and the half-width → full-width punctuation rule.
+
+/// A Han character (CJK unified ideographs, extensions, compatibility
+/// ideographs, and `〇`).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF
+        | 0x3400..=0x4DBF
+        | 0x20000..=0x2A6DF
+        | 0x2A700..=0x2EBEF
+        | 0x30000..=0x3134F
+        | 0xF900..=0xFAFF
+        | 0x2F800..=0x2FA1F
+        | 0x3007)
+}
+
+/// Han characters and the marks that only occur in Chinese text: CJK
+/// punctuation, full-width forms, Chinese quotes, `……` and `——`.
+pub fn is_chinese_context(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—')
+}
+
+fn widen(c: char) -> char {
+    match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '!' => '！',
+        '?' => '？',
+        '(' => '（',
+        ')' => '）',
+        _ => c,
+    }
+}
+
+/// Converts half-width `,` `:` `;` `!` `?` `(` `)` inside Chinese text to
+/// full width, leaving numbers, times and Latin text alone (`17:20:52`,
+/// `1,000`, `66.2%`, `5G`, `(GDP)` between Latin words). A pair of
+/// parentheses converts together when it encloses or touches Chinese text.
+/// Spaces that followed a converted mark before Chinese text are dropped.
+pub fn widen_punctuation(s: &str) -> String {
+    if !s.bytes().any(|b| matches!(b, b',' | b':' | b';' | b'!' | b'?' | b'(' | b')')) {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    let at = |i: usize| -> Option<char> { chars.get(i).copied() };
+    let before = |i: usize| -> Option<char> { if i == 0 { None } else { at(i - 1) } };
+    let cn = |c: Option<char>| c.is_some_and(is_chinese_context);
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+
+    // Pair parentheses within a line.
+    let mut partner = vec![usize::MAX; n];
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '\n' => stack.clear(),
+            '(' => stack.push(i),
+            ')' => {
+                if let Some(o) = stack.pop() {
+                    partner[o] = i;
+                    partner[i] = o;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut convert = vec![false; n];
+    for i in 0..n {
+        match chars[i] {
+            ',' | ':' | ';' | '!' | '?' => {
+                let (p, q) = (before(i), at(i + 1));
+                convert[i] = (cn(p) || cn(q)) && !(alnum(p) && alnum(q));
+            }
+            '(' if partner[i] != usize::MAX => {
+                let j = partner[i];
+                let inner_cn = chars[i + 1..j].iter().any(|&c| is_han(c));
+                let yes = inner_cn || cn(before(i)) || cn(at(j + 1));
+                convert[i] = yes;
+                convert[j] = yes;
+            }
+            '(' | ')' if partner[i] == usize::MAX => {
+                convert[i] = cn(before(i)) || cn(at(i + 1));
+            }
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        if convert[i] {
+            out.push(widen(c));
+            // `，  下面` → `，下面`
+            if !matches!(c, '(') {
+                let mut k = i + 1;
+                while k < n && chars[k] == ' ' {
+                    k += 1;
+                }
+                if k > i + 1 && cn(at(k)) {
+                    i = k;
+                    continue;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_marks_widen_numbers_and_latin_stay() {
+        assert_eq!(widen_punctuation("按照局党组工作安排,下面,我围绕"), "按照局党组工作安排，下面，我围绕");
+        assert_eq!(widen_punctuation("同志们:"), "同志们：");
+        assert_eq!(widen_punctuation("(一)以新型城镇化"), "（一）以新型城镇化");
+        assert_eq!(widen_punctuation("(1)完善考核办法"), "（1）完善考核办法");
+        assert_eq!(widen_punctuation("w227 2025-02-07 17:20:52 讲稿讲义"), "w227 2025-02-07 17:20:52 讲稿讲义");
+        assert_eq!(widen_punctuation("提高至目前的66.2%,城乡关系"), "提高至目前的66.2%，城乡关系");
+        assert_eq!(widen_punctuation("开通5G网络;宽带"), "开通5G网络；宽带");
+        assert_eq!(widen_punctuation("工作日上午8:30-11:30"), "工作日上午8:30-11:30");
+        assert_eq!(widen_punctuation("增加1,083万人"), "增加1,083万人");
+        assert_eq!(widen_punctuation("规划(2014—2020年)》"), "规划（2014—2020年）》");
+        assert_eq!(widen_punctuation("国内生产总值(GDP)增长"), "国内生产总值（GDP）增长");
+        assert_eq!(widen_punctuation("see (GDP) in English, ok"), "see (GDP) in English, ok");
+        assert_eq!(widen_punctuation("真的吗?是的!"), "真的吗？是的！");
+        assert_eq!(widen_punctuation("重试。 如有问题, 再加"), "重试。 如有问题，再加");
+    }
+}
