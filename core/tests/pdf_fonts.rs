@@ -105,14 +105,17 @@ fn bad_input_is_named_in_the_message() {
         assert!(stderr(&o).contains(named), "{args:?}: {}", stderr(&o));
         assert!(!out.exists());
     }
-    // A file that is not UTF-8 text.
-    let bin = work_dir().join("binary.txt");
-    std::fs::write(&bin, [0xffu8, 0xfe, 0x00, 0xd8, 0x00]).unwrap();
-    let mut c = lectern();
-    c.arg("export").arg(&bin).arg("-o").arg(&out);
-    let o = run(c);
-    assert!(!o.status.success());
-    assert!(stderr(&o).contains("binary.txt"), "{}", stderr(&o));
+    // An empty file, and a .docx that is not one: the reader's message names the file.
+    for (name, bytes) in [("empty.txt", &b""[..]), ("broken.docx", &b"not a zip"[..])] {
+        let bad = work_dir().join(name);
+        std::fs::write(&bad, bytes).unwrap();
+        let mut c = lectern();
+        c.arg("export").arg(&bad).arg("-o").arg(&out);
+        let o = run(c);
+        assert!(!o.status.success(), "{name}");
+        assert!(stderr(&o).contains(name), "{}", stderr(&o));
+        assert!(!out.exists());
+    }
 }
 
 #[test]

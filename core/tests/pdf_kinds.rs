@@ -116,3 +116,33 @@ fn large_print_sets_20_pt_on_a_22_by_16_grid() {
     // More pages than the 16 pt copy.
     assert!(pages.len() >= 12, "{} pages", pages.len());
 }
+
+#[test]
+fn a_lecture_in_the_library_exports_by_its_number() {
+    use lectern_core::library::{Library, LectureInfo, NewLecture};
+    let db = work_dir().join("library-export.db");
+    let lib = Library::open(&db).unwrap();
+    let body = lecture_text();
+    let title = "党课：坚持以新型城镇化引领推动城乡融合发展";
+    let id = lib.add(&NewLecture { title: title.into(), body: body.clone(), ..Default::default() }).unwrap();
+    lib.set_info(id, &LectureInfo { title: title.into(), speaker: Some("李明".into()), ..Default::default() }).unwrap();
+    drop(lib);
+    let out = work_dir().join("from-library.pdf");
+    let mut c = lectern();
+    c.arg("--db").arg(&db).args(["export", &id.to_string(), "--kind", "handout", "-o"]).arg(&out);
+    let o = run(c);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pages = read_pdf(&out);
+    check_pages(&pages, GBT9704);
+    let text = extracted_text(&out);
+    // The speaker recorded in the library is printed and is the PDF's author.
+    assert!(text.contains(&squash("主讲人：李明")), "{}", &text[..120]);
+    assert!(text.contains(&squash(&body).replacen(&squash(title), "", 1)));
+    assert_eq!(pdfinfo(&out)["Author"], "李明");
+    // A number that is not in the library is an error naming it.
+    let mut c = lectern();
+    c.arg("--db").arg(&db).args(["export", "9999", "-o"]).arg(work_dir().join("none.pdf"));
+    let o = run(c);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("9999"), "{}", String::from_utf8_lossy(&o.stderr));
+}

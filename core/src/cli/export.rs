@@ -77,8 +77,16 @@ fn parse_overrides(fonts: &[String]) -> Result<Vec<RoleOverride>, CliError> {
     fonts.iter().map(|f| RoleOverride::parse(f).map_err(CliError::from)).collect()
 }
 
-/// The lecture's title and cleaned text, from a file or from the library.
-fn read_source(source: &str, db: Option<&Path>) -> Result<(String, String), CliError> {
+/// A lecture to export: its title, its cleaned text and, from the library, its speaker.
+struct Source {
+    title: String,
+    text: String,
+    speaker: Option<String>,
+}
+
+/// Reads the lecture from a file (any format the text engine reads), or
+/// from the library when `source` is a lecture's number.
+fn read_source(source: &str, db: Option<&Path>) -> Result<Source, CliError> {
     let path = Path::new(source);
     if !path.exists() {
         if let Ok(id) = source.trim().parse::<i64>() {
@@ -87,17 +95,15 @@ fn read_source(source: &str, db: Option<&Path>) -> Result<(String, String), CliE
                 return Err(format!("讲稿库 {} 不存在", db.display()).into());
             }
             let lecture = Library::open(&db)?.get(id)?;
-            return Ok((lecture.title, lecture.body));
+            return Ok(Source { title: lecture.title, text: lecture.body, speaker: lecture.speaker });
         }
         return Err(format!("找不到讲稿文件 {source}").into());
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {source}：{e}"))?;
-    let raw = String::from_utf8(bytes).map_err(|_| format!("{source} 不是 UTF-8 编码的文本"))?;
-    let cleaned = crate::text::clean(&raw);
+    let cleaned = crate::text::import_path(path)?;
     if cleaned.text.trim().is_empty() {
         return Err(format!("{source} 里没有文字").into());
     }
-    Ok((cleaned.title, cleaned.text))
+    Ok(Source { title: cleaned.title, text: cleaned.text, speaker: None })
 }
 
 fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
@@ -106,10 +112,11 @@ fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
     let preset = Preset::named(&args.preset)
         .ok_or_else(|| format!("不认识的版式“{}”：可用 {}", args.preset, Preset::NAMES.join("、")))?;
     let fonts = parse_overrides(&args.fonts)?;
-    let (title, text) = read_source(&args.source, db)?;
-    let title = args.title.clone().unwrap_or(title);
-    let meta = Meta { speaker: args.speaker.clone(), date: args.date.clone(), place: args.place.clone() };
-    let mut doc = document_from_text(&title, &text, meta);
+    let source = read_source(&args.source, db)?;
+    let title = args.title.clone().unwrap_or(source.title);
+    let speaker = args.speaker.clone().or(source.speaker);
+    let meta = Meta { speaker, date: args.date.clone(), place: args.place.clone() };
+    let mut doc = document_from_text(&title, &source.text, meta);
     doc.questions = args.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
     let opts = HandoutOptions { kind, preset, fonts };
     let handout = make_handout_with(&doc, &opts, &Catalog::system())?;

@@ -1,76 +1,54 @@
-//! From a cleaned lecture text to the [`Document`] the layout engine sets.
+//! From a cleaned lecture text and its outline to the [`Document`] the layout engine sets.
+
+use crate::text::outline::{self, Outline};
 
 use super::model::{Block, Document, Meta};
 
-/// Builds the document from a cleaned text (paragraphs separated by blank
-/// lines) and its title. The first paragraph is dropped when it is the title;
-/// a short opening line ending in `：` (`同志们：`) is a salutation.
+/// Builds the document from a cleaned text (one paragraph per line, blank
+/// lines between) and its title, with the outline the text engine reads from
+/// the ordinals ([`crate::text::outline::parse`]).
 ///
-/// Headings are found by their ordinals (`一、` `（一）` `1.` `（1）`). A heading
-/// paragraph that goes on after its first sentence is a run-in heading: only
-/// the ordinal and that sentence take the heading face.
+/// The first paragraph is dropped when it is the title; a short opening line
+/// ending in `：` (`同志们：`) is a salutation. A heading paragraph keeps its
+/// ordinal as written; for a run-in heading only the ordinal and the heading
+/// sentence (up to the outline's `heading_end`) take the heading face, and
+/// the rest of the paragraph is body text.
 pub fn document_from_text(title: &str, text: &str, meta: Meta) -> Document {
-    // Interim heading detection until the text engine's outline parser lands
-    // on this branch; it lives only here and goes when that parser does.
-    fn detect(p: &str) -> Option<(u8, usize)> {
-        const HAN_NUM: &str = "一二三四五六七八九十百零〇";
-        let chars: Vec<char> = p.chars().collect();
-        let han = |c: char| HAN_NUM.contains(c);
-        let count = |from: usize, f: &dyn Fn(char) -> bool| chars[from..].iter().take_while(|c| f(**c)).count();
-        let open = |c: char| c == '（' || c == '(';
-        let close = |c: char| c == '）' || c == ')';
-        let n = count(0, &han);
-        if n > 0 && chars.get(n) == Some(&'、') {
-            return Some((1, n + 1));
-        }
-        if chars.first().copied().is_some_and(open) {
-            let n = count(1, &han);
-            if n > 0 && chars.get(1 + n).copied().is_some_and(close) {
-                return Some((2, n + 2));
-            }
-            let n = count(1, &|c: char| c.is_ascii_digit());
-            if n > 0 && chars.get(1 + n).copied().is_some_and(close) {
-                return Some((4, n + 2));
-            }
-        }
-        let n = count(0, &|c: char| c.is_ascii_digit());
-        if n > 0 && n <= 2 && matches!(chars.get(n), Some('.' | '．' | '、')) && !chars.get(n + 1).is_some_and(|c| c.is_ascii_digit()) {
-            return Some((3, n + 1));
-        }
-        None
-    }
-
+    let outline: Outline = outline::parse(text);
+    let chars: Vec<char> = text.chars().collect();
+    let sections = outline.flat();
+    let slice = |a: usize, b: usize| -> String { chars[a.min(chars.len())..b.min(chars.len())].iter().collect() };
     let mut blocks = Vec::new();
-    let mut paragraphs = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).peekable();
-    if paragraphs.peek().is_some_and(|p| p.replace('\n', "") == title.trim()) {
-        paragraphs.next();
-    }
-    for p in paragraphs {
-        let p = p.replace('\n', "");
-        if blocks.is_empty() && p.chars().count() <= 12 && (p.ends_with('：') || p.ends_with(':')) {
-            blocks.push(Block::Salutation(p));
+    let mut first_content = true;
+    let mut start = 0;
+    for line in text.split('\n') {
+        let len = line.chars().count();
+        let (line_start, line_end) = (start, start + len);
+        start = line_end + 1;
+        let para = line.trim();
+        if para.is_empty() {
             continue;
         }
-        match detect(&p) {
-            Some((level, number_len)) => {
-                let chars: Vec<char> = p.chars().collect();
-                let number: String = chars[..number_len].iter().collect();
-                let after = &chars[number_len..];
-                // The heading sentence ends at the first 。！？ that is not the paragraph's end.
-                let end = after
-                    .iter()
-                    .position(|c| matches!(c, '。' | '！' | '？'))
-                    .map(|i| i + 1)
-                    .filter(|&i| i < after.len())
-                    .unwrap_or(after.len());
-                blocks.push(Block::Heading {
-                    level,
-                    number,
-                    heading: after[..end].iter().collect(),
-                    rest: after[end..].iter().collect(),
-                });
+        if first_content {
+            first_content = false;
+            let as_title = outline.title.as_deref().unwrap_or(title);
+            if para == title.trim() || para == as_title.trim() {
+                continue;
             }
-            None => blocks.push(Block::Paragraph(p)),
+        }
+        let heading = sections.iter().find(|s| s.start >= line_start && s.start < line_end.max(line_start + 1));
+        match heading {
+            Some(s) => {
+                let number = slice(s.number_start, s.title_start).trim().to_string();
+                let heading_end = s.heading_end.clamp(s.title_start, line_end);
+                let heading = slice(s.title_start, heading_end).trim().to_string();
+                let rest = slice(heading_end, line_end).trim().to_string();
+                blocks.push(Block::Heading { level: s.level, number, heading, rest });
+            }
+            None if blocks.is_empty() && para.chars().count() <= 12 && (para.ends_with('：') || para.ends_with(':')) => {
+                blocks.push(Block::Salutation(para.to_string()));
+            }
+            None => blocks.push(Block::Paragraph(para.to_string())),
         }
     }
     Document { title: title.trim().to_string(), meta, blocks, questions: Vec::new() }
@@ -111,6 +89,15 @@ mod tests {
     #[test]
     fn a_heading_that_is_one_sentence_has_no_rest() {
         let d = doc("（三）坚持问题导向。");
-        assert!(matches!(&d.blocks[0], Block::Heading { heading, rest, .. } if heading == "坚持问题导向。" && rest.is_empty()));
+        assert!(matches!(&d.blocks[0], Block::Heading { heading, rest, .. } if heading.starts_with("坚持问题导向") && rest.is_empty()));
+    }
+
+    #[test]
+    fn the_whole_text_is_kept() {
+        let text = "题目\n\n同志们：\n\n一、总体要求\n\n（一）坚持问题导向。要聚焦主要矛盾。\n\n最后一段。";
+        let d = doc(text);
+        let kept: String = d.body_text().chars().filter(|c| !c.is_whitespace()).collect();
+        let all: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(format!("题目{kept}"), all);
     }
 }

@@ -18,6 +18,11 @@ pub fn lecture_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf/lecture.txt")
 }
 
+/// The fixture as users bring it: a web clipping with the site's furniture around the lecture.
+pub fn clip_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf/web-clip-lecture.txt")
+}
+
 pub fn lecture_text() -> String {
     std::fs::read_to_string(lecture_path()).expect("test data")
 }
