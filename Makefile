@@ -96,3 +96,15 @@ test-e2e:
 clean:
 	$(CARGO) clean
 	rm -rf ui/dist ui/node_modules
+
+## fuzz: the text engine's fuzz targets, FUZZ_SECONDS each (cargo fuzz, nightly)
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	@for t in readers text; do \
+	  mkdir -p target/fuzz-corpus/$$t && \
+	  $(CARGO) +nightly fuzz run --fuzz-dir fuzz $$t target/fuzz-corpus/$$t fuzz/corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 || exit 1; \
+	done

@@ -56,7 +56,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<RawText, Problem> {
         // A broken styles part costs the headings, not the text.
         _ => HashMap::new(),
     };
-    let paragraphs = paragraphs(&document).map_err(|_| corrupt("word/document.xml 无法解析"))?;
+    let paragraphs = paragraphs(&document).map_err(corrupt)?;
     let mut lines = Vec::new();
     let mut marked = Vec::new();
     for p in paragraphs {
@@ -196,15 +196,16 @@ struct Para {
 /// The paragraphs of document.xml, in order. Deleted and moved-away text,
 /// field codes and the fallback copies of drawings are skipped; text boxes
 /// come out as paragraphs of their own.
-fn paragraphs(xml: &str) -> Result<Vec<Para>, quick_xml::Error> {
+fn paragraphs(xml: &str) -> Result<Vec<Para>, &'static str> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut stack: Vec<Para> = Vec::new();
     let mut in_t = false;
     let mut in_ppr = 0usize;
     let mut skip = 0usize;
+    let mut body_closed = false;
     loop {
-        let ev = reader.read_event()?;
+        let ev = reader.read_event().map_err(|_| "word/document.xml 无法解析")?;
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(ev, Event::Empty(_));
@@ -241,6 +242,7 @@ fn paragraphs(xml: &str) -> Result<Vec<Para>, quick_xml::Error> {
                     "del" | "moveFrom" | "Fallback" | "instrText" | "delText" => skip = skip.saturating_sub(1),
                     "t" => in_t = false,
                     "pPr" => in_ppr = in_ppr.saturating_sub(1),
+                    "body" => body_closed = true,
                     "p" => {
                         if let Some(p) = stack.pop() {
                             out.push(p);
@@ -268,8 +270,8 @@ fn paragraphs(xml: &str) -> Result<Vec<Para>, quick_xml::Error> {
             _ => {}
         }
     }
-    while let Some(p) = stack.pop() {
-        out.push(p);
+    if !body_closed || !stack.is_empty() {
+        return Err("word/document.xml 不完整");
     }
     Ok(out)
 }

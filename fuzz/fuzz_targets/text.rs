@@ -1,0 +1,7 @@
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    lectern_core::text::fuzz::text(&String::from_utf8_lossy(data));
+});
