@@ -76,8 +76,8 @@ impl Rng {
 fn sentence(rng: &mut Rng, out: &mut String) {
     let words = 8 + rng.next() % 10;
     for w in 0..words {
-        out.push_str(if rng.next() % 12 == 0 { rng.pick(RARE) } else { rng.pick(COMMON) });
-        if w > 0 && w + 1 < words && rng.next() % 6 == 0 {
+        out.push_str(if rng.next().is_multiple_of(12) { rng.pick(RARE) } else { rng.pick(COMMON) });
+        if w > 0 && w + 1 < words && rng.next().is_multiple_of(6) {
             out.push('，');
         }
     }
