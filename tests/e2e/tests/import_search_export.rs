@@ -12,11 +12,11 @@ async fn import_search_and_export_a_handout() {
     let data = workspace_root().join("tests/data");
     let good = data.join("基层党建讲稿-gbk.txt");
     let bad = data.join("损坏的文件.docx");
-    app.js_async(
-        "const [paths, done] = arguments; window.lectern.importPaths(paths).then(() => done(true));",
-        vec![serde_json::json!([good, bad])],
-    )
-    .await;
+    // The import ends by showing its summary dialog, so start it and watch the window.
+    app.client
+        .execute("window.lectern.importPaths(arguments[0]); return true;", vec![serde_json::json!([good, bad])])
+        .await
+        .unwrap();
     let summary = app.wait_for_text(r#"[data-testid="import-summary"]"#, |t| t.contains("损坏的文件.docx")).await;
     assert!(summary.contains("导入了 1 个文件"), "{summary}");
     app.screenshot("import-summary").await;
