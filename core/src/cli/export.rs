@@ -120,7 +120,7 @@ fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
     doc.questions = args.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
     let opts = HandoutOptions { kind, preset, fonts };
     let handout = make_handout_with(&doc, &opts, &Catalog::system())?;
-    write_file(&args.output, &handout.pdf.bytes)?;
+    crate::pdf::save_pdf(&args.output, &handout.pdf.bytes)?;
     let report = handout.report();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
@@ -131,21 +131,6 @@ fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Writes through a temporary file, so a failed export never leaves half a PDF.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if !dir.is_dir() {
-        return Err(format!("无法写入 {}：文件夹 {} 不存在", path.display(), dir.display()).into());
-    }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "handout.pdf".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("无法写入 {}：{e}", path.display())
-    })?;
-    Ok(())
-}
 
 #[derive(Serialize)]
 struct FontsReport {

@@ -136,9 +136,21 @@ impl App {
             .unwrap_or_else(|e| panic!("async script failed: {e}\n{script}"))
     }
 
-    /// Clicks the element `css` (waiting for it).
+    /// Clicks the element `css` (waiting for it). The UI redraws lists as data arrives, so an
+    /// element found a moment ago may be gone: then it is found again.
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+        let mut tries = 0;
+        loop {
+            match self.find(css).await.click().await {
+                Ok(()) => return,
+                Err(e) if tries < 5 => {
+                    let _ = e;
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("cannot click {css}: {e}"),
+            }
+        }
     }
 
     /// The texts of all elements matching `css`.

@@ -7,15 +7,17 @@ use lectern_e2e::App;
 async fn first_start_shows_the_demo_lecture_and_opens_it() {
     let app = App::launch().await;
 
-    // The most recent lecture opens by itself; the list is redrawn then, so look at it afterwards.
+    // The most recent lecture opens by itself; the list is redrawn as data arrives, so it is read
+    // afresh each time.
     app.wait_for_text(".cm-content", |t| t.contains("同志们")).await;
-    let item = app.find(r#"[data-testid="library-item"]"#).await;
-    assert_eq!(app.find_all(r#"[data-testid="library-item"]"#).await.len(), 1);
-    let row_text = item.text().await.unwrap();
-    assert!(row_text.contains("城乡融合发展"), "the demo lecture's row: {row_text:?}");
-    assert!(item.attr("data-id").await.unwrap().is_some());
+    let rows = app
+        .wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 1 && t[0].contains("城乡融合发展"))
+        .await;
+    assert!(rows[0].contains("字"), "the row shows the 字数: {rows:?}");
+    let id = app.js(r#"return document.querySelector('[data-testid="library-item"]').dataset.id"#).await;
+    assert!(id.as_str().is_some_and(|s| s.parse::<i64>().is_ok()), "rows carry their lecture's id: {id}");
 
-    item.click().await.unwrap();
+    app.click(r#"[data-testid="library-item"]"#).await;
     // CodeMirror renders only the lines in view: the opening of the lecture is what a user sees.
     app.wait_for_text(".cm-content", |t| t.contains("同志们") && t.contains("城乡融合发展"))
         .await;

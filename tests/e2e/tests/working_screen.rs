@@ -26,8 +26,8 @@ async fn reorganise_autosave_snapshot_and_restore() {
     let second_title = part_rows[1].trim_start_matches("二、").to_string();
 
     // Clicking the third part scrolls the editor to its heading.
-    let third = app.find_all(OUTLINE).await.into_iter().nth(rows.iter().position(|r| r == part_rows[2]).unwrap()).unwrap();
-    third.click().await.unwrap();
+    let third = rows.iter().position(|r| r == part_rows[2]).unwrap();
+    app.click(&format!(r#"[data-testid="outline-item"][data-index="{third}"]"#)).await;
     app.wait_for_text(".cm-content", |t| t.contains(&format!("三、{third_title}"))).await;
     let scrolled = app.js("return document.querySelector('.cm-scroller').scrollTop").await;
     assert!(scrolled.as_f64().unwrap() > 100.0, "the editor scrolled down to the heading: {scrolled}");
@@ -76,8 +76,7 @@ async fn reorganise_autosave_snapshot_and_restore() {
     }
 
     app.click(r#"[data-testid="snapshot-button"]"#).await;
-    let item = app.find(r#"[data-testid="snapshot-item"]"#).await;
-    item.click().await.unwrap();
+    app.click(r#"[data-testid="snapshot-item"]"#).await;
     let diff = app.wait_for_text(r#"[data-testid="snapshot-diff"]"#, |t| t.contains("这是新加的一句话。")).await;
     assert!(!diff.is_empty());
     app.click(r#"[data-testid="snapshot-restore"]"#).await;
