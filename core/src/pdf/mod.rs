@@ -66,9 +66,12 @@ struct Embedded {
     remap: BTreeMap<u16, u16>,
 }
 
+/// A cut face: its bytes, and original glyph id → glyph id in the cut.
+type Cut = (Vec<u8>, BTreeMap<u16, u16>);
+
 /// Cuts the glyphs `used` out of a face: a small standalone font whose glyph
 /// `i` is `ids[i]` of the original (glyph 0 stays .notdef).
-fn cut_face(fonts: &FontSet, slot: usize, used: &BTreeSet<u16>) -> Result<(Vec<u8>, BTreeMap<u16, u16>), PdfError> {
+fn cut_face(fonts: &FontSet, slot: usize, used: &BTreeSet<u16>) -> Result<Cut, PdfError> {
     let face = &fonts.faces[slot];
     let err = |reason: String| PdfError::Subset { face: face.entry.describe(), reason };
     let file = ReadScope::new(face.file_data()).read::<FontData<'_>>().map_err(|e| err(e.to_string()))?;
@@ -93,8 +96,22 @@ pub fn write(layout: &Layout, fonts: &FontSet, info: &PdfInfo) -> Result<PdfOutp
     let mut warnings = Vec::new();
     let mut embedded: BTreeMap<usize, Embedded> = BTreeMap::new();
     let mut faces = Vec::new();
-    for (slot, gids) in &used {
-        let (bytes, remap) = cut_face(fonts, *slot, gids)?;
+    // The faces are cut in parallel: each cut reads only its own mapped file.
+    let cuts: Vec<Result<Cut, PdfError>> = std::thread::scope(|s| {
+        let handles: Vec<_> =
+            used.iter().map(|(slot, gids)| (*slot, s.spawn(move || cut_face(fonts, *slot, gids)))).collect();
+        handles
+            .into_iter()
+            .map(|(slot, h)| {
+                h.join().unwrap_or_else(|_| {
+                    let face = fonts.faces[slot].entry.describe();
+                    Err(PdfError::Subset { face, reason: "提取字形时出错".into() })
+                })
+            })
+            .collect()
+    });
+    for ((slot, gids), cut) in used.iter().zip(cuts) {
+        let (bytes, remap) = cut?;
         let mut font_warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut font_warnings).ok_or_else(|| PdfError::Subset {
             face: fonts.faces[*slot].entry.describe(),
