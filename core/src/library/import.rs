@@ -15,7 +15,7 @@ use super::{Library, Result};
 use crate::text::Cleaned;
 
 /// Files read and cleaned before each write transaction during import.
-const CHUNK: usize = 256;
+const CHUNK: usize = 1000;
 
 /// What became of one imported file or text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,7 +98,7 @@ impl Library {
     /// Imports files: each is read by the text engine, cleaned and added,
     /// unless the library already holds its text. One result per file, in
     /// order; a bad file never stops the others. Files are written in
-    /// transactions of a few hundred.
+    /// transactions of up to a thousand.
     pub fn import_files<P: AsRef<Path>>(&self, paths: &[P]) -> Vec<ImportReport> {
         let mut reports = Vec::with_capacity(paths.len());
         for chunk in paths.chunks(CHUNK) {

@@ -184,7 +184,7 @@ pub(super) fn insert(conn: &Connection, new: &NewLecture, extra: &InsertExtra<'_
         new.body,
     ])?;
     let id = conn.last_insert_rowid();
-    search::index_chars(conn, id, title, &new.body)?;
+    search::index_new_chars(conn, id, title, &new.body)?;
     Ok(id)
 }
 

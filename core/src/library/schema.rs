@@ -88,9 +88,21 @@ CREATE VIRTUAL TABLE lectures_chars USING fts5(
 INSERT INTO lectures_chars(lectures_chars, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
 ";
 
+/// Search and import at size (10,000 lectures):
+/// - a partial index of the trash, so search leaves deleted lectures out
+///   without reading any lecture row;
+/// - FTS5 keeps up to 64 MiB (trigram) and 32 MiB (characters) of pending
+///   index data in memory before it writes a segment; the default 1 MiB made
+///   bulk import write and merge thousands of tiny segments.
+const V2: &str = "
+CREATE INDEX lectures_trash ON lectures(id) WHERE deleted_at IS NOT NULL;
+INSERT INTO lectures_fts(lectures_fts, rank) VALUES ('hashsize', 67108864);
+INSERT INTO lectures_chars(lectures_chars, rank) VALUES ('hashsize', 33554432);
+";
+
 /// Every migration, oldest first. Never edit one that has shipped: add a new one.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 #[cfg(test)]
@@ -108,7 +120,7 @@ mod tests {
         let m = super::migrations();
         m.to_latest(&mut conn).unwrap();
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, 1);
+        assert_eq!(version, 2);
         for table in ["lectures", "tags", "lecture_tags", "snapshots", "lectures_fts", "lectures_chars"] {
             let n: i64 = conn
                 .query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0))
@@ -117,5 +129,30 @@ mod tests {
         }
         // Running them again on an up-to-date database changes nothing.
         m.to_latest(&mut conn).unwrap();
+    }
+
+    #[test]
+    fn a_library_of_the_first_schema_is_upgraded_with_its_lectures_still_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            super::migrations().to_version(&mut conn, 1).unwrap();
+            conn.execute(
+                "INSERT INTO lectures (title, content_hash, body) VALUES ('旧讲稿', 'x', '旧库里的乡村振兴讲稿')",
+                [],
+            )
+            .unwrap();
+            conn.execute("INSERT INTO lectures_chars (rowid, title, body) VALUES (1, '旧 讲 稿', '旧 库 里 的 乡 村 振 兴 讲 稿')", [])
+                .unwrap();
+        }
+        let lib = crate::library::Library::open(&path).unwrap();
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, 2);
+        assert_eq!(lib.search("乡村振兴", 10).unwrap()[0].title, "旧讲稿");
+        assert_eq!(lib.search("旧", 10).unwrap()[0].title, "旧讲稿");
+        lib.delete(1).unwrap();
+        assert!(lib.search("乡村振兴", 10).unwrap().is_empty());
     }
 }

@@ -21,6 +21,9 @@ use serde::Serialize;
 
 use super::{Library, Result};
 
+/// How many of the newest matches BM25 ranks, per tier (see `ranked_ids`).
+const RANKED: usize = 2000;
+
 /// Characters shown in a snippet, and how many of them before the first match.
 const SNIPPET_CHARS: usize = 80;
 const SNIPPET_BEFORE: usize = 20;
@@ -65,9 +68,14 @@ pub(super) fn char_tokens(text: &str) -> String {
     out
 }
 
-/// Writes a lecture's entry in the character index (replacing any old one).
+/// Writes a lecture's entry in the character index, replacing the old one.
 pub(super) fn index_chars(conn: &Connection, id: i64, title: &str, body: &str) -> Result<()> {
     conn.prepare_cached("DELETE FROM lectures_chars WHERE rowid = ?1")?.execute([id])?;
+    index_new_chars(conn, id, title, body)
+}
+
+/// Writes the character index entry of a lecture that has none yet.
+pub(super) fn index_new_chars(conn: &Connection, id: i64, title: &str, body: &str) -> Result<()> {
     conn.prepare_cached("INSERT INTO lectures_chars (rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(rusqlite::params![id, char_tokens(title), char_tokens(body)])?;
     Ok(())
@@ -112,6 +120,39 @@ fn plan(terms: &[&str]) -> Option<(&'static str, String)> {
         return None;
     }
     Some(("lectures_chars", phrases.join(" ")))
+}
+
+/// The ids of the best `limit` matches: first the lectures with the query
+/// in their title, then the others; in each tier BM25 ranks the newest
+/// [`RANKED`] matches (all of them when there are fewer), so a query that
+/// occurs in nearly every lecture costs no more than one that occurs in 2,000.
+fn ranked_ids(conn: &Connection, table: &str, fts_query: &str, limit: usize) -> Result<Vec<i64>> {
+    let sql = format!(
+        "SELECT rowid FROM (
+             SELECT rowid, rank FROM {table} WHERE {table} MATCH ?1
+                 AND rowid NOT IN (SELECT id FROM lectures WHERE deleted_at IS NOT NULL)
+             ORDER BY rowid DESC LIMIT {RANKED}
+         ) ORDER BY rank LIMIT ?2"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let title_query = format!("title : ({fts_query})");
+    let mut ids: Vec<i64> = stmt
+        .query_map(rusqlite::params![title_query, limit as i64], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if ids.len() < limit {
+        let more: Vec<i64> = stmt
+            .query_map(rusqlite::params![fts_query, (limit + ids.len()) as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in more {
+            if ids.len() == limit {
+                break;
+            }
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    Ok(ids)
 }
 
 fn lower(c: char) -> char {
@@ -234,15 +275,7 @@ impl Library {
         let Some((table, fts_query)) = plan(&terms) else {
             return Ok(Vec::new());
         };
-        let sql = format!(
-            "SELECT {table}.rowid FROM {table} JOIN lectures l ON l.id = {table}.rowid
-             WHERE {table} MATCH ?1 AND l.deleted_at IS NULL ORDER BY {table}.rank LIMIT ?2"
-        );
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_map(rusqlite::params![fts_query, limit as i64], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids = ranked_ids(&self.conn, table, &fts_query, limit)?;
         let lowered: Vec<Vec<char>> = terms.iter().map(|t| t.chars().map(lower).collect()).collect();
         let mut get = self.conn.prepare_cached("SELECT title, body FROM lectures WHERE id = ?1")?;
         let mut hits = Vec::with_capacity(ids.len());

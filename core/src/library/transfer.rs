@@ -189,11 +189,12 @@ fn merge_into(conn: &Connection, id: i64, l: &ExportedLecture) -> Result<bool> {
             }
             let stamp = now(conn)?;
             lectures::write_body(conn, id, &title, &l.body, edit_size(&body, &l.body), Some(&stamp))?;
+            changed = true;
         } else if !has_snapshot_text(conn, id, &l.body)? {
             let label = format!("另一台电脑上的正文（{}）", l.updated_at);
             snapshots::insert(conn, id, &l.title, &l.body, SnapshotKind::Merge, Some(&label))?;
+            changed = true;
         }
-        changed = true;
     }
     let details_differ = title != l.title
         || details != (l.source.clone(), l.date.clone(), l.category.clone(), l.speaker.clone());

@@ -175,7 +175,7 @@ pub fn demote(text: &str, section: usize) -> Result<String, EditError> {
 }
 
 fn render_digits(v: u32, n: Numerals) -> String {
-    let f = Form { prefix: String::new(), suffix: String::new(), numerals: n, sep: String::new() };
+    let f = Form { prefix: "", suffix: "", numerals: n, sep: String::new() };
     f.render(v)
 }
 

@@ -25,7 +25,13 @@ pub fn text(s: &str) {
         let o = outline::parse(t);
         let len = t.chars().count();
         check_tiling(&o.sections, 0, len, len);
-        let _ = stats::stats(t, 200);
+        let st = stats::stats(t, 200);
+        assert_eq!(st.char_count, stats::count_chars(t));
+        let chars: Vec<char> = t.chars().collect();
+        for (s, c) in o.sections.iter().zip(&st.sections) {
+            let slice: String = chars[s.start..s.end].iter().collect();
+            assert_eq!(c.char_count, stats::count_chars(&slice), "a section's count is its range's");
+        }
         let r = edit::renumber(t);
         assert_eq!(edit::renumber(&r), r, "renumbering is idempotent");
         let _ = edit::check(t);

@@ -77,7 +77,7 @@ impl Style {
             Style::Arabic => ("", ".", Numerals::Ascii, ""),
             Style::ArabicParen => ("（", "）", Numerals::Ascii, ""),
         };
-        Form { prefix: prefix.into(), suffix: suffix.into(), numerals, sep: sep.into() }
+        Form { prefix, suffix, numerals, sep: sep.into() }
     }
 }
 
@@ -96,8 +96,8 @@ pub enum Numerals {
 /// `sep` is what stands between the ordinal and the title (a space after `第一部分`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Form {
-    pub prefix: String,
-    pub suffix: String,
+    pub prefix: &'static str,
+    pub suffix: &'static str,
     pub numerals: Numerals,
     pub sep: String,
 }
@@ -254,6 +254,12 @@ fn is_sentence_end(c: char) -> bool {
 /// `2024年`), `一是`, `一、二季度` and a bare book title after the ordinal
 /// (`1.《……》`, a line of a document list) are not headings.
 pub fn detect(line: &str) -> Option<Ordinal> {
+    // Most lines start with something no ordinal starts with: decide that
+    // before collecting anything.
+    let first = line.chars().find(|&c| !is_space(c))?;
+    if !(first == '第' || first == '（' || first == '(' || is_cn_numeral(first) || ascii_digit(first).is_some()) {
+        return None;
+    }
     // Only the first few dozen chars matter; avoid collecting long paragraphs.
     let head: Vec<char> = line.chars().take(48).collect();
     let start = head.iter().position(|&c| !is_space(c))?;
@@ -304,7 +310,7 @@ pub fn detect(line: &str) -> Option<Ordinal> {
     })
 }
 
-type Parsed = (Style, u32, (usize, usize), Numerals, String, String, usize);
+type Parsed = (Style, u32, (usize, usize), Numerals, &'static str, &'static str, usize);
 
 fn large_unit(h: &[char], start: usize) -> Option<Parsed> {
     let ds = start + 1;
@@ -324,7 +330,7 @@ fn large_unit(h: &[char], start: usize) -> Option<Parsed> {
         numerals = n;
     }
     let rest: String = h[de..h.len().min(de + 2)].iter().collect();
-    let (style, unit) = if rest.starts_with("部分") {
+    let (style, unit): (Style, &'static str) = if rest.starts_with("部分") {
         (Style::Part, "部分")
     } else if rest.starts_with('篇') {
         (Style::Part, "篇")
@@ -338,7 +344,7 @@ fn large_unit(h: &[char], start: usize) -> Option<Parsed> {
         return None;
     };
     let end = de + unit.chars().count();
-    Some((style, value, (ds, de), numerals, "第".into(), unit.into(), end))
+    Some((style, value, (ds, de), numerals, "第", unit, end))
 }
 
 fn digits(h: &[char], from: usize, max: usize) -> Option<(u32, usize, Numerals)> {
@@ -380,7 +386,9 @@ fn paren(h: &[char], start: usize) -> Option<Parsed> {
     if close != '）' && close != ')' {
         return None;
     }
-    Some((style, value, (ds, de), numerals, open.to_string(), close.to_string(), de + 1))
+    let open = if open == '（' { "（" } else { "(" };
+    let close = if close == '）' { "）" } else { ")" };
+    Some((style, value, (ds, de), numerals, open, close, de + 1))
 }
 
 fn cn(h: &[char], start: usize) -> Option<Parsed> {
@@ -403,7 +411,7 @@ fn cn(h: &[char], start: usize) -> Option<Parsed> {
             return None;
         }
     }
-    Some((Style::Cn, value, (start, de), Numerals::Chinese, String::new(), "、".into(), de + 1))
+    Some((Style::Cn, value, (start, de), Numerals::Chinese, "", "、", de + 1))
 }
 
 fn arabic(h: &[char], start: usize) -> Option<Parsed> {
@@ -423,12 +431,20 @@ fn arabic(h: &[char], start: usize) -> Option<Parsed> {
             return None;
         }
     }
-    Some((Style::Arabic, value, (start, de), numerals, String::new(), sep.to_string(), de + 1))
+    let sep = match sep {
+        '.' => ".",
+        '．' => "．",
+        _ => "、",
+    };
+    Some((Style::Arabic, value, (start, de), numerals, "", sep, de + 1))
 }
 
 /// `1.《中国共产党章程》`: the line after the ordinal is nothing but a book
 /// title (a line of a document list), not a heading.
 fn book_title_only(line: &str, title_start: usize) -> bool {
+    if line.chars().nth(title_start) != Some('《') {
+        return false;
+    }
     let rest: String = line.chars().skip(title_start).collect();
     let rest = rest.trim_end_matches(|c: char| is_space(c) || matches!(c, '；' | ';' | '，' | ',' | '。' | '、'));
     if !rest.starts_with('《') || !rest.ends_with('》') {

@@ -174,23 +174,32 @@ pub(crate) fn scan(text: &str) -> Scan<'_> {
 /// Where the heading sentence ends within its line (char offset in the
 /// line), whether text follows on the same line, and the title.
 fn heading_parts(line: &str, o: &Ordinal) -> (usize, bool, String) {
-    let chars: Vec<char> = line.chars().collect();
-    let mut end = chars.len();
-    while end > o.title_start && is_space(chars[end - 1]) {
-        end -= 1;
-    }
-    let body = &chars[o.title_start.min(end)..end];
-    let stop = body.iter().position(|&c| matches!(c, '。' | '！' | '？' | '!' | '?'));
-    let (sentence_end, run_in) = match stop {
-        Some(p) => {
-            let rest_starts = o.title_start + p + 1;
-            let run_in = chars[rest_starts..end].iter().any(|&c| !is_space(c) && !matches!(c, '”' | '’' | '」'));
-            (if run_in { rest_starts } else { end }, run_in)
+    // Walk the line once: up to the first sentence mark, then only far
+    // enough to see whether anything but closing quotes follows.
+    let mut title = String::new();
+    let mut last_non_space = o.title_start;
+    let mut stop = None;
+    let mut chars = line.chars().enumerate();
+    for (pos, c) in chars.by_ref() {
+        if pos >= o.title_start {
+            if !is_space(c) {
+                last_non_space = pos + 1;
+            }
+            title.push(c);
+            if matches!(c, '。' | '！' | '？' | '!' | '?') {
+                stop = Some(pos + 1);
+                break;
+            }
         }
-        None => (end, false),
+    }
+    let (sentence_end, run_in) = match stop {
+        Some(end) => {
+            let run_in = chars.any(|(_, c)| !is_space(c) && !matches!(c, '”' | '’' | '」'));
+            (end, run_in)
+        }
+        None => (last_non_space, false),
     };
-    let raw_title: String = chars[o.title_start.min(sentence_end)..sentence_end].iter().collect();
-    let mut title = widen_punctuation(raw_title.trim_matches(is_space));
+    let mut title = widen_punctuation(title.trim_matches(is_space));
     while title.ends_with(['。', '，', '；', '：', ';', ',', ':', '、']) {
         title.pop();
     }

@@ -35,15 +35,83 @@ fn widen(c: char) -> char {
     }
 }
 
+/// 1 for the half-width marks that may widen, 2 for parentheses.
+static MARK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b',' as usize] = 1;
+    t[b':' as usize] = 1;
+    t[b';' as usize] = 1;
+    t[b'!' as usize] = 1;
+    t[b'?' as usize] = 1;
+    t[b'(' as usize] = 2;
+    t[b')' as usize] = 2;
+    t
+};
+
+/// The first byte from `from` on that is a mark of the kind wanted (0: any
+/// mark, 1: `,` `:` `;` `!` `?`, 2: a parenthesis). Chinese text is mostly
+/// bytes of 0x80 and above and every mark is below 0x40, so 16-byte blocks
+/// without such a byte are skipped whole (the block test vectorises).
+fn find_mark(bytes: &[u8], from: usize, want: u8) -> Option<usize> {
+    let hit = |b: u8| {
+        let m = MARK[b as usize];
+        m != 0 && (want == 0 || m == want)
+    };
+    let mut i = from;
+    while i + 16 <= bytes.len() {
+        let block = &bytes[i..i + 16];
+        if block.iter().fold(false, |a, &b| a | (b < 0x40)) {
+            if let Some(k) = block.iter().position(|&b| hit(b)) {
+                return Some(i + k);
+            }
+        }
+        i += 16;
+    }
+    bytes[i..].iter().position(|&b| hit(b)).map(|k| i + k)
+}
+
 /// Converts half-width `,` `:` `;` `!` `?` `(` `)` inside Chinese text to
 /// full width, leaving numbers, times and Latin text alone (`17:20:52`,
 /// `1,000`, `66.2%`, `5G`, `(GDP)` between Latin words). A pair of
 /// parentheses converts together when it encloses or touches Chinese text.
 /// Spaces that followed a converted mark before Chinese text are dropped.
 pub fn widen_punctuation(s: &str) -> String {
-    if !s.bytes().any(|b| matches!(b, b',' | b':' | b';' | b'!' | b'?' | b'(' | b')')) {
-        return s.to_string();
+    let bytes = s.as_bytes();
+    let Some(first) = find_mark(bytes, 0, 0) else { return s.to_string() };
+    if find_mark(bytes, first, 2).is_some() {
+        return widen_with_parens(s);
     }
+    // The common case, one pass over the marks only: a mark converts when a
+    // neighbour is Chinese and not both neighbours are Latin letters or digits.
+    let cn = |c: Option<char>| c.is_some_and(is_chinese_context);
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut copied = 0;
+    let mut from = first;
+    while let Some(p) = find_mark(bytes, from, 1) {
+        from = p + 1;
+        // The marks are ASCII, so p and p + 1 are char boundaries.
+        let prev = s[..p].chars().next_back();
+        let next = s[p + 1..].chars().next();
+        if (cn(prev) || cn(next)) && !(alnum(prev) && alnum(next)) {
+            out.push_str(&s[copied..p]);
+            out.push(widen(bytes[p] as char));
+            copied = p + 1;
+            // `，  下面` → `，下面`
+            if next == Some(' ') {
+                let spaces = bytes[p + 1..].iter().take_while(|&&b| b == b' ').count();
+                if cn(s[p + 1 + spaces..].chars().next()) {
+                    copied += spaces;
+                    from = copied;
+                }
+            }
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
+}
+
+fn widen_with_parens(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     let at = |i: usize| -> Option<char> { chars.get(i).copied() };
@@ -93,8 +161,7 @@ pub fn widen_punctuation(s: &str) -> String {
         let c = chars[i];
         if convert[i] {
             out.push(widen(c));
-            // `，  下面` → `，下面`
-            if !matches!(c, '(') {
+            if c != '(' {
                 let mut k = i + 1;
                 while k < n && chars[k] == ' ' {
                     k += 1;
@@ -132,5 +199,7 @@ mod tests {
         assert_eq!(widen_punctuation("see (GDP) in English, ok"), "see (GDP) in English, ok");
         assert_eq!(widen_punctuation("真的吗?是的!"), "真的吗？是的！");
         assert_eq!(widen_punctuation("重试。 如有问题, 再加"), "重试。 如有问题，再加");
+        assert_eq!(widen_punctuation("(一) 坚持, 再加:17:20"), "（一）坚持，再加：17:20");
+        assert_eq!(widen_punctuation("a, b; ok!"), "a, b; ok!");
     }
 }

@@ -56,17 +56,25 @@ pub fn minutes(chars: usize, rate: u32) -> f64 {
 /// Counts the whole text and each section of its outline.
 pub fn stats(text: &str, rate: u32) -> Stats {
     let outline = outline::parse(text);
-    // Prefix sums over chars, so each section counts in O(1).
-    let mut prefix = Vec::with_capacity(text.len() / 2 + 1);
-    prefix.push(0usize);
-    let mut n = 0;
-    for c in text.chars() {
-        if counts(c) {
-            n += 1;
-        }
-        prefix.push(n);
+    // Sections begin and end at line starts (or the text's end): count per
+    // line and keep the running total at each line start.
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64 + 2);
+    let (mut offset, mut n) = (0usize, 0usize);
+    for line in text.split('\n') {
+        starts.push((offset, n));
+        offset += line.chars().count() + 1;
+        n += count_chars(line);
     }
-    let count = |s: &Section| prefix[s.end.min(prefix.len() - 1)] - prefix[s.start.min(prefix.len() - 1)];
+    starts.push((offset.saturating_sub(1), n));
+    let at = |o: usize| match starts.binary_search_by_key(&o, |&(off, _)| off) {
+        Ok(i) => starts[i].1,
+        // Not a line start (never for a section): count up to there.
+        Err(i) => {
+            let (off, before) = starts[i.saturating_sub(1)];
+            before + text.chars().skip(off).take(o - off).filter(|&c| counts(c)).count()
+        }
+    };
+    let count = |s: &Section| at(s.end) - at(s.start);
     fn build(s: &[Section], rate: u32, count: &dyn Fn(&Section) -> usize) -> Vec<SectionStats> {
         s.iter()
             .map(|x| {

@@ -60,6 +60,12 @@ enum Kind {
 fn classify(line: &str) -> Kind {
     if line.is_empty() {
         Kind::Blank
+    } else if line.len() > 3 * 120 && line.chars().count() > 120 {
+        // Too long for any furniture test: a paragraph of the lecture.
+        Kind::Body
+    } else if crate::text::ordinal::detect(line).is_some() {
+        // A numbered heading of the lecture.
+        Kind::Body
     } else if is_pure(line) {
         Kind::Pure
     } else if byline(line).is_some() {
@@ -79,8 +85,8 @@ fn trim_line(l: &str) -> &str {
 
 /// Normalises line ends (CRLF, CR → LF) and drops a BOM and zero-width spaces.
 pub fn normalise_newlines(raw: &str) -> String {
-    let mut s = raw.replace("\r\n", "\n").replace('\r', "\n");
-    if s.contains(['\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}']) {
+    let mut s = if raw.contains('\r') { raw.replace("\r\n", "\n").replace('\r', "\n") } else { raw.to_string() };
+    if ["\u{feff}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}"].iter().any(|z| s.contains(z)) {
         s.retain(|c| !matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'));
     }
     s
