@@ -36,7 +36,7 @@ fn the_handout_has_speaker_date_place_questions_and_a_ruled_notes_area() {
     check_fonts_subset(&pdf);
     let text = extracted_text(&pdf);
     // Title, then the line with speaker, date and place, then the whole text.
-    let meta = squash("主讲人：张建国　　时间：2025年3月5日　　地点：局机关三楼会议室");
+    let meta = squash("主讲人：张建国时间：2025年3月5日地点：局机关三楼会议室");
     let title = squash("党课：坚持以新型城镇化引领推动城乡融合发展");
     assert!(text.starts_with(&format!("{title}{meta}")), "{}", &text[..200]);
     let body = squash(&lecture_text());
@@ -92,6 +92,10 @@ fn the_outline_has_the_title_and_headings_only_each_with_ruled_lines() {
         let last_text = p.lines().iter().filter(|l| l.y() <= BOTTOM).map(|l| l.y()).fold(0.0, f32::max);
         let last_rule = p.rules.iter().map(|r| r.2).fold(0.0, f32::max);
         assert!(last_rule > last_text, "a page ends with a heading");
+        // A heading's ruled lines stay with it: no page starts with a rule.
+        let first_text = p.lines().iter().map(|l| l.y()).fold(f32::MAX, f32::min);
+        let first_rule = p.rules.iter().map(|r| r.2).fold(f32::MAX, f32::min);
+        assert!(first_text < first_rule, "a page starts with ruled lines");
     }
 }
 

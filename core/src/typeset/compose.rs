@@ -76,7 +76,7 @@ impl Composer<'_, '_> {
                 para,
                 first: k == 0,
                 last: k + 1 == n,
-                keep: heading_only && kind != LineKind::Label || kind == LineKind::Label,
+                keep: heading_only || kind == LineKind::Label,
             });
         }
     }
@@ -128,10 +128,12 @@ impl Composer<'_, '_> {
         self.flow.push(FlowLine { content: Content::Blank, para, first: true, last: true, keep: false });
     }
 
-    fn rules(&mut self, count: usize) {
-        for _ in 0..count {
+    /// Ruled lines for notes; `together` keeps them on one page (no page ends before the last).
+    fn rules(&mut self, count: usize, together: bool) {
+        for k in 0..count {
             let para = self.next_para();
-            self.flow.push(FlowLine { content: Content::Rule, para, first: true, last: true, keep: false });
+            let keep = together && k + 1 < count;
+            self.flow.push(FlowLine { content: Content::Rule, para, first: true, last: true, keep });
         }
     }
 
@@ -155,8 +157,20 @@ impl Composer<'_, '_> {
                     parts.push(format!("{label}：{v}"));
                 }
             }
-            let meta = parts.join("\u{3000}\u{3000}");
-            self.centred(&meta, Role::Heading2, self.preset.body_size, LineKind::Meta, false);
+            // One line when it fits, else one line for each of speaker, date and place.
+            let size = self.preset.body_size;
+            let joined = parts.join("\u{3000}\u{3000}");
+            let width: f32 = items(self.shaper, &[Run { text: &joined, role: Role::Body }], size, size)
+                .iter()
+                .map(|i| i.width + i.glue)
+                .sum();
+            if width <= self.preset.type_width() {
+                self.centred(&joined, Role::Body, size, LineKind::Meta, false);
+            } else {
+                for part in &parts {
+                    self.centred(part, Role::Body, size, LineKind::Meta, false);
+                }
+            }
         }
         if !self.flow.is_empty() {
             self.blank();
@@ -201,11 +215,12 @@ impl Composer<'_, '_> {
                 if let Some(l) = self.flow.last_mut() {
                     l.keep = true;
                 }
-                self.rules(match level {
+                let count = match level {
                     1 => 3,
                     2 => 2,
                     _ => 1,
-                });
+                };
+                self.rules(count, true);
             }
         }
         if any { Ok(()) } else { Err(TypesetError::NoHeadings) }
@@ -275,7 +290,7 @@ pub fn layout(doc: &Document, fonts: &FontSet, preset: &Preset, kind: Kind) -> R
         notes.paragraph(&[Run { text: "学习笔记", role: Role::Heading1 }], 2.0, LineKind::Label);
         let label_lines = notes.flow.len();
         let rules = if start_new_page { cap - label_lines } else { free - label_lines };
-        notes.rules(rules);
+        notes.rules(rules, false);
         let from = flow.len();
         flow.extend(notes.flow);
         match (start_new_page, pages.last_mut()) {
