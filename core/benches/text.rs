@@ -31,6 +31,16 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("outline, 100k chars", |b| b.iter(|| outline::parse(black_box(&text))));
     c.bench_function("stats, 100k chars", |b| b.iter(|| stats::stats(black_box(&text), 200)));
+
+    // The core's share of one keystroke in the app: the analysis the editor asks for
+    // (outline items with counts and minutes, numbering problems) of a 50,000-character lecture.
+    let half: String = {
+        let cut = text.char_indices().nth(50_000).map_or(text.len(), |(i, _)| i);
+        text[..cut].to_string()
+    };
+    c.bench_function("analyze (per keystroke), 50k chars", |b| {
+        b.iter(|| lectern_core::analysis::analyze(black_box(&half), 200))
+    });
 }
 
 criterion_group!(benches, bench);

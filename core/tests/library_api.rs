@@ -249,3 +249,56 @@ fn merging_keeps_the_newer_text_and_the_older_as_a_snapshot_both_ways() {
     assert_eq!(office.get(office_id).unwrap().body, home.get(id).unwrap().body);
     assert_eq!(office.list().unwrap().len(), 1);
 }
+
+#[test]
+fn the_daily_backup_is_made_once_and_again_when_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = open(&dir, "library.db");
+    lib.import_text("同志们：\n\n今天讲乡村振兴。", None).unwrap();
+    let day = std::time::Duration::from_secs(24 * 3600);
+    let first = lib.backup_if_due(day).unwrap().expect("no backup yet, so one is due");
+    assert!(first.path.starts_with(dir.path().join("backups")));
+    // The copy is a library holding the lecture.
+    let copy = Library::open(&first.path).unwrap();
+    assert_eq!(copy.search("乡村振兴", 5).unwrap().len(), 1);
+    // Within the day, nothing more; once due again, a second backup.
+    assert!(lib.backup_if_due(day).unwrap().is_none());
+    assert_eq!(lectern_core::library::backups_in(&dir.path().join("backups")).len(), 1);
+    let second = lib.backup_if_due(std::time::Duration::ZERO).unwrap().expect("due");
+    assert_ne!(second.path, first.path);
+    assert_eq!(lectern_core::library::backups_in(&dir.path().join("backups")).len(), 2);
+}
+
+/// A file the database refuses midway through an import costs no other file its place: the
+/// import falls back to adding the chunk file by file, and reports the one that failed.
+#[test]
+fn a_file_the_database_refuses_is_reported_and_the_others_are_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    drop(Library::open(&db).unwrap());
+    // Stand in for a write error on one lecture: the database itself refuses this title.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON lectures WHEN new.title = '坏讲稿'
+             BEGIN SELECT RAISE(ABORT, '磁盘已满'); END;",
+        )
+        .unwrap();
+    let files: Vec<PathBuf> = [("a.txt", "好讲稿一"), ("b.txt", "坏讲稿"), ("c.txt", "好讲稿二")]
+        .iter()
+        .map(|(name, title)| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, format!("{title}\n\n同志们：\n\n今天讲{title}的乡村振兴。")).unwrap();
+            p
+        })
+        .collect();
+    let lib = Library::open(&db).unwrap();
+    let reports = lib.import_files(&files);
+    assert!(matches!(reports[0].outcome, ImportOutcome::Added { .. }), "{reports:?}");
+    assert!(matches!(reports[2].outcome, ImportOutcome::Added { .. }), "{reports:?}");
+    let message = reports[1].message().expect("the refused file is reported");
+    assert!(message.starts_with("b.txt") && message.contains("磁盘已满"), "{message}");
+    let titles: Vec<String> = lib.list().unwrap().into_iter().map(|l| l.title).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert_eq!(ids(&lib.search("乡村振兴", 10).unwrap()).len(), 2);
+}

@@ -55,6 +55,21 @@ impl Library {
         self.backup_into(&dir)
     }
 
+    /// Backs the library up unless its newest backup is younger than `every`
+    /// (the app calls this at start with a day, so a user who never thinks
+    /// of backups still has the last ten days they worked on). `None` when
+    /// no backup was due.
+    pub fn backup_if_due(&self, every: std::time::Duration) -> Result<Option<BackupInfo>> {
+        let dir = self.backup_dir()?;
+        let newest = backups_in(&dir).last().and_then(|p| std::fs::metadata(p).ok()).and_then(|m| m.modified().ok());
+        let due = newest.is_none_or(|t| t.elapsed().map_or(true, |age| age >= every));
+        if due {
+            self.backup_into(&dir).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// Backs the library up into `dir` (see [`Library::backup`]).
     pub fn backup_into(&self, dir: &Path) -> Result<BackupInfo> {
         std::fs::create_dir_all(dir)

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::lectures::{content_hash, insert, InsertExtra, NewLecture};
+use super::lectures::{insert, BodyFacts, InsertExtra, NewLecture};
 use super::{Library, Result};
 use crate::text::Cleaned;
 
@@ -60,8 +60,18 @@ fn name_of(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
-fn read(path: &Path) -> std::result::Result<Cleaned, String> {
-    crate::text::import_path(path).map_err(|e| e.to_string())
+/// A file read and cleaned, with what the library derives from its text.
+struct ReadFile {
+    cleaned: Cleaned,
+    facts: BodyFacts,
+}
+
+type Read = std::result::Result<ReadFile, String>;
+
+fn read(path: &Path) -> Read {
+    let cleaned = crate::text::import_path(path).map_err(|e| e.to_string())?;
+    let facts = BodyFacts::of(&cleaned.text);
+    Ok(ReadFile { cleaned, facts })
 }
 
 /// The existing lecture holding this text, if any: (id, title, in trash).
@@ -76,9 +86,15 @@ fn find_duplicate(conn: &Connection, hash: &str) -> Result<Option<(i64, String, 
 }
 
 /// Adds a cleaned text unless the library holds it already.
-fn add_cleaned(conn: &Connection, cleaned: Cleaned, source: Option<String>, fallback_title: &str) -> Result<ImportOutcome> {
-    let hash = content_hash(&cleaned.text);
-    if let Some((id, title, in_trash)) = find_duplicate(conn, &hash)? {
+fn add_cleaned(
+    conn: &Connection,
+    cleaned: Cleaned,
+    facts: &BodyFacts,
+    source: Option<String>,
+    fallback_title: &str,
+) -> Result<ImportOutcome> {
+    let hash = &facts.hash;
+    if let Some((id, title, in_trash)) = find_duplicate(conn, hash)? {
         return Ok(ImportOutcome::Duplicate { id, title, in_trash });
     }
     let title = if cleaned.title.trim().is_empty() { fallback_title.to_string() } else { cleaned.title };
@@ -89,7 +105,7 @@ fn add_cleaned(conn: &Connection, cleaned: Cleaned, source: Option<String>, fall
         date: cleaned.metadata.date,
         category: cleaned.metadata.category,
     };
-    let id = insert(conn, &new, &InsertExtra { import_hash: Some(&hash), ..Default::default() })?;
+    let id = insert(conn, &new, &InsertExtra { import_hash: Some(hash), facts: Some(facts), ..Default::default() })?;
     let title = conn.query_row("SELECT title FROM lectures WHERE id = ?1", [id], |r| r.get(0))?;
     Ok(ImportOutcome::Added { id, title })
 }
@@ -98,51 +114,106 @@ impl Library {
     /// Imports files: each is read by the text engine, cleaned and added,
     /// unless the library already holds its text. One result per file, in
     /// order; a bad file never stops the others. Files are written in
-    /// transactions of up to a thousand.
-    pub fn import_files<P: AsRef<Path>>(&self, paths: &[P]) -> Vec<ImportReport> {
+    /// transactions of up to a thousand, while a second thread reads and
+    /// cleans the next files.
+    pub fn import_files<P: AsRef<Path> + Sync>(&self, paths: &[P]) -> Vec<ImportReport> {
         let mut reports = Vec::with_capacity(paths.len());
-        for chunk in paths.chunks(CHUNK) {
-            let read: Vec<(PathBuf, std::result::Result<Cleaned, String>)> =
-                chunk.iter().map(|p| (p.as_ref().to_path_buf(), read(p.as_ref()))).collect();
-            reports.extend(self.add_chunk(read));
-        }
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(64);
+            scope.spawn(move || {
+                for p in paths {
+                    let p = p.as_ref();
+                    if send.send((p.to_path_buf(), read(p))).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut files = receive.into_iter().peekable();
+            while files.peek().is_some() {
+                reports.extend(self.add_chunk(files.by_ref().take(CHUNK)));
+            }
+        });
         reports
     }
 
-    fn add_chunk(&self, files: Vec<(PathBuf, std::result::Result<Cleaned, String>)>) -> Vec<ImportReport> {
+    /// Adds a chunk of read files in one transaction. FTS5 writes its
+    /// pending index data out at every savepoint, so the files are added
+    /// without one each; only when one of them fails is the transaction
+    /// rolled back and the chunk added again file by file, each in its own
+    /// savepoint, so the failure costs no other file its place.
+    fn add_chunk(&self, files: impl Iterator<Item = (PathBuf, Read)>) -> Vec<ImportReport> {
+        let files: Vec<(PathBuf, Read)> = files.collect();
+        match self.add_all(&files) {
+            Ok(reports) => reports,
+            Err(_) => self.add_one_by_one(&files),
+        }
+    }
+
+    /// The cleaned text of a file worth adding: read, and not empty.
+    fn readable(read: &Read) -> Option<&ReadFile> {
+        read.as_ref().ok().filter(|r| !r.cleaned.text.trim().is_empty())
+    }
+
+    /// Why a file that is not [`Self::readable`] was not added.
+    fn unreadable(path: &Path, read: &Read) -> ImportOutcome {
+        match read {
+            Err(message) => ImportOutcome::Failed { message: message.clone() },
+            Ok(_) => ImportOutcome::Failed { message: format!("{}：文件中没有正文", name_of(path)) },
+        }
+    }
+
+    fn add_file(conn: &Connection, path: &Path, file: &ReadFile) -> Result<ImportOutcome> {
+        let source = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        add_cleaned(conn, file.cleaned.clone(), &file.facts, source, &stem)
+    }
+
+    /// Every file in one transaction; the first error undoes the chunk.
+    fn add_all(&self, files: &[(PathBuf, Read)]) -> Result<Vec<ImportReport>> {
+        let tx = self.write()?;
+        let mut reports = Vec::with_capacity(files.len());
+        for (path, read) in files {
+            let outcome = match Self::readable(read) {
+                Some(cleaned) => Self::add_file(&tx, path, cleaned)?,
+                None => Self::unreadable(path, read),
+            };
+            reports.push(ImportReport { path: path.clone(), outcome });
+        }
+        tx.commit()?;
+        Ok(reports)
+    }
+
+    /// Each file in a savepoint of its own: a file that fails is reported
+    /// and the others are added.
+    fn add_one_by_one(&self, files: &[(PathBuf, Read)]) -> Vec<ImportReport> {
         let mut tx = match self.write() {
             Ok(tx) => tx,
             Err(e) => {
                 return files
-                    .into_iter()
+                    .iter()
                     .map(|(path, _)| {
-                        let message = format!("{}：{e}", name_of(&path));
-                        ImportReport { path, outcome: ImportOutcome::Failed { message } }
+                        let message = format!("{}：{e}", name_of(path));
+                        ImportReport { path: path.clone(), outcome: ImportOutcome::Failed { message } }
                     })
                     .collect()
             }
         };
         let mut reports = Vec::with_capacity(files.len());
         for (path, read) in files {
-            let outcome = match read {
-                Err(message) => ImportOutcome::Failed { message },
-                Ok(cleaned) if cleaned.text.trim().is_empty() => {
-                    ImportOutcome::Failed { message: format!("{}：文件中没有正文", name_of(&path)) }
-                }
-                Ok(cleaned) => {
-                    let source = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                    let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let outcome = match Self::readable(read) {
+                None => Self::unreadable(path, read),
+                Some(cleaned) => {
                     let added = tx.savepoint().map_err(Into::into).and_then(|sp| {
-                        let outcome = add_cleaned(&sp, cleaned, source, &stem)?;
+                        let outcome = Self::add_file(&sp, path, cleaned)?;
                         sp.commit()?;
                         Ok(outcome)
                     });
                     added.unwrap_or_else(|e: super::LibraryError| ImportOutcome::Failed {
-                        message: format!("{}：{e}", name_of(&path)),
+                        message: format!("{}：{e}", name_of(path)),
                     })
                 }
             };
-            reports.push(ImportReport { path, outcome });
+            reports.push(ImportReport { path: path.clone(), outcome });
         }
         if let Err(e) = tx.commit() {
             for r in &mut reports {
@@ -163,7 +234,8 @@ impl Library {
             return Ok(ImportOutcome::Failed { message: "粘贴的文字中没有正文".to_string() });
         }
         let tx = self.write()?;
-        let outcome = add_cleaned(&tx, cleaned, source.map(str::to_string), super::lectures::UNTITLED)?;
+        let facts = BodyFacts::of(&cleaned.text);
+        let outcome = add_cleaned(&tx, cleaned, &facts, source.map(str::to_string), super::lectures::UNTITLED)?;
         tx.commit()?;
         Ok(outcome)
     }

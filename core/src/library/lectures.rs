@@ -104,6 +104,30 @@ pub(super) struct InsertExtra<'a> {
     pub created_at: Option<&'a str>,
     pub updated_at: Option<&'a str>,
     pub deleted_at: Option<&'a str>,
+    /// The body's hash, count and index tokens, when already worked out
+    /// (import does it on its reading thread).
+    pub facts: Option<&'a BodyFacts>,
+}
+
+/// What the library derives from a body before storing it: its hash, its
+/// 字数 and its tokens for both search indexes.
+#[derive(Debug, Clone)]
+pub(super) struct BodyFacts {
+    pub hash: String,
+    pub char_count: i64,
+    pub chars: String,
+    pub pairs: String,
+}
+
+impl BodyFacts {
+    pub fn of(body: &str) -> BodyFacts {
+        BodyFacts {
+            hash: content_hash(body),
+            char_count: count_chars(body),
+            chars: search::char_tokens(body),
+            pairs: search::pair_tokens(body),
+        }
+    }
 }
 
 const TAGS_OF: &str = "(SELECT group_concat(t.name, char(31) ORDER BY t.name)
@@ -141,12 +165,8 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<LectureSummary> {
 /// whitespace, so re-wrapped lines or blank lines do not make a new text.
 pub(super) fn content_hash(body: &str) -> String {
     use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    let mut buf = [0u8; 4];
-    for c in body.chars().filter(|c| !c.is_whitespace()) {
-        h.update(c.encode_utf8(&mut buf).as_bytes());
-    }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    let text: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn clean_opt(s: Option<&str>) -> Option<String> {
@@ -158,6 +178,14 @@ pub(super) fn insert(conn: &Connection, new: &NewLecture, extra: &InsertExtra<'_
     let title = match new.title.trim() {
         "" => UNTITLED,
         t => t,
+    };
+    let worked_out;
+    let facts = match extra.facts {
+        Some(f) => f,
+        None => {
+            worked_out = BodyFacts::of(&new.body);
+            &worked_out
+        }
     };
     let stamp = now(conn)?;
     let created = extra.created_at.unwrap_or(&stamp);
@@ -175,8 +203,8 @@ pub(super) fn insert(conn: &Connection, new: &NewLecture, extra: &InsertExtra<'_
         clean_opt(new.category.as_deref()),
         clean_opt(extra.speaker),
         extra.adapted_from,
-        count_chars(&new.body),
-        content_hash(&new.body),
+        facts.char_count,
+        facts.hash,
         extra.import_hash,
         created,
         updated,
@@ -184,7 +212,7 @@ pub(super) fn insert(conn: &Connection, new: &NewLecture, extra: &InsertExtra<'_
         new.body,
     ])?;
     let id = conn.last_insert_rowid();
-    search::index_new_chars(conn, id, title, &new.body)?;
+    search::index_new_tokens(conn, id, title, &facts.chars, &facts.pairs)?;
     Ok(id)
 }
 
@@ -198,7 +226,7 @@ pub(super) fn write_body(conn: &Connection, id: i64, title: &str, body: &str, pe
          WHERE id = ?1",
     )?
     .execute(params![id, body, count_chars(body), content_hash(body), stamp, pending, pending_since])?;
-    search::index_chars(conn, id, title, body)?;
+    search::index(conn, id, title, body)?;
     Ok(stamp)
 }
 
@@ -250,7 +278,7 @@ fn set_title_in(conn: &Connection, id: i64, title: &str) -> Result<()> {
             "UPDATE lectures SET title = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
             params![id, title],
         )?;
-        search::index_chars(conn, id, title, &body)?;
+        search::index(conn, id, title, &body)?;
     }
     Ok(())
 }

@@ -207,7 +207,7 @@ fn merge_into(conn: &Connection, id: i64, l: &ExportedLecture) -> Result<bool> {
         )?;
         if new_title != title {
             let body: String = conn.query_row("SELECT body FROM lectures WHERE id = ?1", [id], |r| r.get(0))?;
-            search::index_chars(conn, id, &new_title, &body)?;
+            search::index(conn, id, &new_title, &body)?;
         }
         changed |= details_differ;
     }
