@@ -37,9 +37,11 @@ test: deps-run deps-test app
 app: ui/dist/index.html
 	$(CARGO) build --release -p lectern-app
 
-## bench: the benchmarks (criterion)
-bench:
+## bench: the benchmarks (criterion in core; the app's responsiveness on the real window)
+bench: deps-run deps-test app
 	$(CARGO) bench -p lectern-core
+	xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
+	  $(CARGO) bench -p lectern-e2e --bench responsiveness
 
 deps: deps-run deps-test
 

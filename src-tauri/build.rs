@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "export_fonts",
     "export_preview",
     "export_save",
+    "app_uptime_ms",
 ];
 
 fn main() {

@@ -6,9 +6,10 @@
 mod commands;
 mod state;
 
-use commands::{export, library, snapshots, text};
+use commands::{app, export, library, snapshots, text};
 
 fn main() {
+    app::mark_start();
     let state = state::AppState::open();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -37,6 +38,7 @@ fn main() {
             export::export_fonts,
             export::export_preview,
             export::export_save,
+            app::app_uptime_ms,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -1,6 +1,8 @@
 //! The app's shared state: one handle on the library, opened at start.
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use lectern_core::{demo, library::Library, paths};
 
@@ -16,7 +18,13 @@ impl AppState {
     pub fn open() -> AppState {
         let library = match paths::library_path() {
             None => Err("找不到数据文件夹：请设置环境变量 LECTERN_DATA_DIR".to_string()),
-            Some(path) => demo::open_or_create(&path).map(Mutex::new).map_err(|e| e.to_string()),
+            Some(path) => {
+                let opened = demo::open_or_create(&path).map(Mutex::new).map_err(|e| e.to_string());
+                if opened.is_ok() {
+                    daily_backup(path);
+                }
+                opened
+            }
         };
         AppState { library }
     }
@@ -28,4 +36,15 @@ impl AppState {
             Err(e) => Err(e.clone()),
         }
     }
+}
+
+/// At most once a day, a backup into `backups/` beside the library (the last ten kept), made on a
+/// connection of its own in the background so the window opens without waiting for it.
+fn daily_backup(path: PathBuf) {
+    std::thread::spawn(move || {
+        let done = Library::open(&path).and_then(|lib| lib.backup_if_due(Duration::from_secs(24 * 3600)));
+        if let Err(e) = done {
+            eprintln!("讲稿台：自动备份失败：{e}");
+        }
+    });
 }

@@ -114,6 +114,7 @@ export const api = {
     channel.onmessage = onProgress;
     return invoke<ImportOutcome[]>("import_files", { paths, onProgress: channel });
   },
+  appUptimeMs: () => invoke<number>("app_uptime_ms"),
   textAnalyze: (text: string, rate: number) => invoke<Analysis>("text_analyze", { text, rate }),
   outlineEdit: (text: string, op: OutlineOp) => invoke<EditResult>("outline_edit", { text, op }),
   cleanPreview: (text: string) => invoke<CleanPreview>("clean_preview", { text }),

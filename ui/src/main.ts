@@ -3,7 +3,7 @@ import { api, type Analysis, type Lecture, type LectureSummary, type OutlineOp }
 import { AutoSaver, type SaveState } from "./autosave";
 import { Editor, type HeadingMark } from "./editor";
 import { renderLibrary, type LibraryRow } from "./library";
-import { outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineView } from "./outline";
+import { formatMinutes, outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineView } from "./outline";
 import { charToUtf16, utf16ToChar } from "./offsets";
 import { statsLine } from "./format";
 import { settings } from "./settings";
@@ -121,9 +121,9 @@ function drawStats(): void {
     return;
   }
   statsEl.textContent = statsLine(analysis.char_count, settings.rate);
+  // On hover: every section's speaking time, sub-sections indented under their part.
   statsEl.title = analysis.items
-    .filter((i) => i.level === 1)
-    .map((i) => `${i.number}${i.title}：约 ${Math.max(1, Math.round(i.minutes))} 分钟`)
+    .map((i) => `${"　".repeat(i.level - 1)}${i.number}${i.title}：约 ${formatMinutes(i.minutes)} 分钟`)
     .join("\n");
 }
 
@@ -398,10 +398,31 @@ const importPaths = setupImport(async (firstId) => {
 
 // Automation hooks for the end-to-end tests, which cannot drive the system's file dialogs: the same
 // code paths as choosing files in the open dialog, and as choosing a path in the save dialog.
-(window as unknown as { lectern: object }).lectern = {
+// Also the responsiveness measurements of the README (`make bench`): when the library became usable
+// after the process started, and the work one keystroke causes.
+const hooks = {
   importPaths,
   exportTo: (path: string) => exportToHook?.(path),
+  /** Milliseconds from process start to the library list drawn; null until then. */
+  readyMs: null as number | null,
+  /** Types one character `times` times into the open lecture and times, for each, the editor's
+   * update plus the refresh that follows it (core parse over IPC, outline, counts, heading styles),
+   * without the debounce delay. */
+  async measureKeystroke(times: number): Promise<number[]> {
+    const out: number[] = [];
+    for (let n = 0; n < times; n++) {
+      const at = Math.floor(editor.view.state.doc.length / 2);
+      const start = performance.now();
+      editor.view.dispatch({ changes: { from: at, insert: "字" }, userEvent: "input.type" });
+      if (analyzeTimer) clearTimeout(analyzeTimer);
+      await analyze(editor.text);
+      await new Promise(requestAnimationFrame);
+      out.push(performance.now() - start);
+    }
+    return out;
+  },
 };
+(window as unknown as { lectern: typeof hooks }).lectern = hooks;
 
 // Save before the window closes: nothing typed is lost.
 window.addEventListener("beforeunload", () => void saver.flush());
@@ -411,7 +432,9 @@ void getCurrentWindow().onCloseRequested(async () => {
 
 // Start where the user is most likely to continue: the most recently changed lecture.
 refreshLibrary()
-  .then(() => {
+  .then(async () => {
+    await new Promise(requestAnimationFrame);
+    hooks.readyMs = await api.appUptimeMs();
     if (!current && lectures.length > 0) return openLecture(lectures[0].id);
   })
   .catch(showError);

@@ -1,6 +1,7 @@
 //! The commands the UI calls, one module per concern. Each translates between the UI's JSON and
 //! lectern-core, and turns errors into a Chinese message. No domain logic lives here.
 
+pub mod app;
 pub mod export;
 pub mod library;
 pub mod snapshots;

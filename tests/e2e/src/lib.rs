@@ -153,13 +153,46 @@ impl App {
         }
     }
 
-    /// The texts of all elements matching `css`.
+    /// The texts of all elements matching `css`, read together: when the UI redraws the list
+    /// while it is being read (an element goes stale), it is read again from the start.
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for el in self.find_all(css).await {
-            out.push(el.text().await.unwrap_or_default());
+        'again: loop {
+            let mut out = Vec::new();
+            for el in self.find_all(css).await {
+                match el.text().await {
+                    Ok(t) => out.push(t),
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue 'again;
+                    }
+                }
+            }
+            return out;
         }
-        out
+    }
+
+    /// The full text content of all elements matching `css`, read in one go. Unlike
+    /// [`App::texts`] (what WebDriver deems visible), this includes text cut off with an
+    /// ellipsis, as long outline titles are.
+    pub async fn text_contents(&self, css: &str) -> Vec<String> {
+        let script = "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);";
+        let v = self.client.execute(script, vec![css.into()]).await.expect("read text contents");
+        v.as_array().map(|a| a.iter().map(|t| t.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default()
+    }
+
+    /// Waits up to 15 s until `check` holds on the text contents of all elements matching `css`.
+    pub async fn wait_for_text_contents(&self, css: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let texts = self.text_contents(css).await;
+            if check(&texts) {
+                return texts;
+            }
+            if Instant::now() > deadline {
+                panic!("the text contents of {css} never met the expectation; last seen: {texts:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
 
     /// Waits up to 15 s until `check` holds on the texts of all elements matching `css`.

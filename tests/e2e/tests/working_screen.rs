@@ -10,7 +10,7 @@ const OUTLINE: &str = r#"[data-testid="outline-item"]"#;
 async fn reorganise_autosave_snapshot_and_restore() {
     let app = App::launch().await;
     // The demo lecture opens by itself; its outline has 3 parts and 11 sub-sections.
-    let rows = app.wait_for_texts(OUTLINE, |t| t.len() == 14).await;
+    let rows = app.wait_for_text_contents(OUTLINE, |t| t.len() == 14 && t.iter().all(|r| r.chars().count() > 4)).await;
     let levels: Vec<String> = {
         let mut v = Vec::new();
         for el in app.find_all(OUTLINE).await {
@@ -31,12 +31,12 @@ async fn reorganise_autosave_snapshot_and_restore() {
     app.wait_for_text(".cm-content", |t| t.contains(&format!("三、{third_title}"))).await;
     let scrolled = app.js("return document.querySelector('.cm-scroller').scrollTop").await;
     assert!(scrolled.as_f64().unwrap() > 100.0, "the editor scrolled down to the heading: {scrolled}");
-    app.wait_for_text(".outline-item.current", |t| t.contains(&third_title)).await;
+    app.wait_for_text_contents(".outline-item.current", |t| t.len() == 1 && t[0].contains(&third_title)).await;
 
     // Moving it up makes it the second part: the ordinals follow, in the outline and in the text.
     app.click(r#"[data-testid="outline-move-up"]"#).await;
     let rows = app
-        .wait_for_texts(OUTLINE, |t| t.iter().any(|r| r == &format!("二、{third_title}")))
+        .wait_for_text_contents(OUTLINE, |t| t.iter().any(|r| r == &format!("二、{third_title}")))
         .await;
     assert!(rows.contains(&format!("三、{second_title}")), "{rows:?}");
     assert_eq!(rows.len(), 14, "no section lost: {rows:?}");
@@ -92,6 +92,80 @@ async fn reorganise_autosave_snapshot_and_restore() {
     let kept = lib.snapshots(id).unwrap().into_iter().any(|s| lib.get_snapshot(s.id).unwrap().body.contains("这是新加的一句话。"));
     assert!(kept, "the text replaced by the restore must survive as a snapshot");
 
+    app.screenshot("after-restore").await;
+    app.close().await;
+}
+
+/// Dragging a part's row above the first part moves the whole part, its sub-sections with it, to
+/// the front: the ordinals follow in the outline and in the text, and nothing is lost.
+#[tokio::test(flavor = "multi_thread")]
+async fn dragging_a_section_in_the_outline_moves_it_with_its_subsections() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+
+    let app = App::launch().await;
+    let rows = app.wait_for_text_contents(OUTLINE, |t| t.len() == 14 && t.iter().all(|r| r.chars().count() > 4)).await;
+    let parts: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.starts_with("一、") || r.starts_with("二、") || r.starts_with("三、"))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(parts.len(), 3, "{rows:?}");
+    let third_title = rows[parts[2]].trim_start_matches("三、").to_string();
+    let first_title = rows[parts[0]].trim_start_matches("一、").to_string();
+    let third_subsections = rows.len() - parts[2] - 1;
+    assert!(!third_title.is_empty() && !first_title.is_empty(), "{rows:?}");
+
+    let dragged = app.find(&format!(r#"[data-testid="outline-item"][data-index="{}"]"#, parts[2])).await;
+    let onto = app.find(&format!(r#"[data-testid="outline-item"][data-index="{}"]"#, parts[0])).await;
+    let height = app
+        .js(&format!(
+            r#"return document.querySelector('[data-testid="outline-item"][data-index="{}"]').getBoundingClientRect().height"#,
+            parts[0]
+        ))
+        .await
+        .as_f64()
+        .unwrap();
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: dragged, duration: None, x: 0.0, y: 0.0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: Some(std::time::Duration::from_millis(100)), x: 0.0, y: -20.0 })
+        // The upper half of the first part's row: drop before it.
+        .then(PointerAction::MoveToElement {
+            element: onto,
+            duration: Some(std::time::Duration::from_millis(300)),
+            x: 0.0,
+            y: -(height / 4.0),
+        })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    app.client.perform_actions(mouse).await.expect("drag in the outline");
+    app.client.release_actions().await.ok();
+
+    let rows = app.wait_for_text_contents(OUTLINE, |t| t.first().is_some_and(|r| r == &format!("一、{third_title}"))).await;
+    assert_eq!(rows.len(), 14, "no section lost: {rows:?}");
+    assert!(rows.contains(&format!("二、{first_title}")), "the old first part is now the second: {rows:?}");
+    // Its sub-sections came with it, right behind it.
+    let moved: Vec<String> = rows[1..=third_subsections].to_vec();
+    assert!(moved.iter().all(|r| r.starts_with('（')), "sub-sections follow their part: {rows:?}");
+    // The text itself changed, and is saved: in the library file, the moved part comes first.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let lib = Library::open(&app.library_path()).unwrap();
+        let body = lib.get(lib.list().unwrap()[0].id).unwrap().body;
+        let (a, b) = (body.find(&format!("一、{third_title}")), body.find(&format!("二、{first_title}")));
+        if a.is_some_and(|a| b.is_some_and(|b| a < b)) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the dragged section never reached the text in the database");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    // Hovering the status bar shows each section's speaking time, in the new order.
+    let stats = app.find(r#"[data-testid="stats"]"#).await;
+    let tip = stats.attr("title").await.unwrap().unwrap_or_default();
+    let lines: Vec<&str> = tip.lines().collect();
+    assert_eq!(lines.len(), 14, "one line per section: {tip}");
+    assert!(lines[0].starts_with(&format!("一、{third_title}：约 ")) && lines[0].ends_with("分钟"), "{tip}");
+    assert!(lines[1].starts_with("　（一）"), "sub-sections indented under their part: {tip}");
     app.screenshot("main-screen").await;
     app.close().await;
 }

@@ -1,0 +1,131 @@
+//! Responsiveness of the real app (issue 6, item 9), measured on the release
+//! window through WebDriver, as `make bench` runs it under Xvfb:
+//!
+//! 1. Cold start: a new `lectern-app` process on a library of 1,000
+//!    lectures, from process start to the library list drawn (the moment the
+//!    UI reports through `window.lectern.readyMs`, read from the shell's own
+//!    process clock). Target: under 1.5 s.
+//! 2. Keystroke: in a lecture of 50,000 characters, one typed character and
+//!    the work it causes: the editor's update, the core parse over IPC, the
+//!    outline, counts and heading styles redrawn, up to the next frame
+//!    (`window.lectern.measureKeystroke`). Target: under 16 ms.
+//!
+//! Not a test: it prints figures for the README and fails only if the app
+//! does not come up.
+
+use std::path::Path;
+use std::time::Duration;
+
+use lectern_core::library::{Library, NewLecture};
+use lectern_e2e::App;
+
+const LECTURES: usize = 1_000;
+const STARTS: usize = 5;
+const KEYSTROKES: usize = 40;
+const ORDINALS: &[&str] = &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/// The demo lecture's sentences, cleaned: the material every generated lecture is made of.
+fn sentences() -> Vec<String> {
+    let raw = std::fs::read_to_string(lectern_e2e::workspace_root().join("core/assets/demo-lecture.txt")).unwrap();
+    let cleaned = lectern_core::text::clean(&raw).text;
+    cleaned
+        .split_inclusive('。')
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.chars().count() > 10 && !s.contains('\n'))
+        .collect()
+}
+
+/// A lecture of about `chars` characters: ten parts 一、二、… each with sub-parts (一)(二)(三) of
+/// paragraphs, sentences taken in an order that depends on `seed`.
+fn lecture(seed: usize, chars: usize, sentences: &[String]) -> String {
+    let mut text = String::from("同志们：\n\n");
+    let mut k = seed * 7;
+    let mut next = || {
+        k += 3;
+        sentences[k % sentences.len()].as_str()
+    };
+    for (p, ordinal) in ORDINALS.iter().enumerate() {
+        text.push_str(&format!("{ordinal}、{}\n\n", next().trim_end_matches('。')));
+        for (s, sub) in ["（一）", "（二）", "（三）"].iter().enumerate() {
+            text.push_str(sub);
+            text.push_str(next());
+            let goal = chars * (p * 3 + s + 1) / 30;
+            let mut count = text.chars().count();
+            while count < goal {
+                let paragraph = format!("{}{}{}", next(), next(), next());
+                count += paragraph.chars().count() + 2;
+                text.push_str("\n\n");
+                text.push_str(&paragraph);
+            }
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn prepare(dir: &Path) -> usize {
+    let sentences = sentences();
+    let lib = Library::open(&dir.join("library.db")).unwrap();
+    for n in 0..LECTURES {
+        let new = NewLecture {
+            title: format!("第{}讲 城乡融合发展专题党课", n + 1),
+            body: lecture(n, 5_000, &sentences),
+            source: None,
+            date: None,
+            category: None,
+        };
+        lib.add(&new).unwrap();
+    }
+    let long = lecture(LECTURES, 50_000, &sentences);
+    let long_chars = long.chars().count();
+    // Added last, so the app opens it at start (the most recently changed lecture).
+    lib.add(&NewLecture { title: "五万字的讲稿".into(), body: long, source: None, date: None, category: None }).unwrap();
+    long_chars
+}
+
+fn stats(mut v: Vec<f64>) -> String {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let at = |p: f64| v[((v.len() - 1) as f64 * p).round() as usize];
+    format!("median {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} runs)", at(0.5), at(0.95), v[v.len() - 1], v.len())
+}
+
+#[tokio::main]
+async fn main() {
+    let prepared = tempfile::tempdir().unwrap();
+    let long_chars = prepare(prepared.path());
+    eprintln!("responsiveness: library of {LECTURES} lectures plus one of {long_chars} characters");
+
+    let mut starts = Vec::new();
+    let mut keys = Vec::new();
+    for run in 0..STARTS {
+        // Each start on its own copy, as a user's library the app has not opened this session.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(prepared.path().join("library.db"), dir.path().join("library.db")).unwrap();
+        let app = App::launch_in(dir).await;
+        let mut ready = serde_json::Value::Null;
+        for _ in 0..300 {
+            ready = app.js("return window.lectern ? window.lectern.readyMs : null").await;
+            if !ready.is_null() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let ms = ready.as_f64().expect("the library list never appeared");
+        let rows = app.find_all("[data-testid=\"library-item\"]").await.len();
+        eprintln!("  start {}: library usable after {ms:.0} ms ({rows} rows drawn)", run + 1);
+        starts.push(ms);
+        if run == 0 {
+            app.wait_for_text("[data-testid=\"stats\"]", |t| t.contains("字")).await;
+            let times = app
+                .js_async(
+                    "const [n, done] = arguments; window.lectern.measureKeystroke(n).then(done);",
+                    vec![KEYSTROKES.into()],
+                )
+                .await;
+            keys = times.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+        }
+        app.close().await;
+    }
+    eprintln!("cold start to a usable library of {LECTURES} lectures: {}   [target < 1500 ms]", stats(starts));
+    eprintln!("keystroke in {long_chars} characters: {}   [target < 16 ms]", stats(keys));
+}
