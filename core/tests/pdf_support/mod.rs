@@ -54,8 +54,8 @@ pub fn export(name: &str, args: &[&str]) -> (PathBuf, String) {
     let o = run(c);
     let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(o.status.success(), "export failed: {}\n{}", stdout, String::from_utf8_lossy(&o.stderr));
-    // printpdf's warnings are errors here, and so is a character no face has.
-    assert!(!stdout.contains("警告"), "printpdf warned:\n{stdout}");
+    // Warnings from the PDF writer are errors here, and so is a character no face has.
+    assert!(!stdout.contains("警告"), "the export warned:\n{stdout}");
     assert!(!stdout.contains("缺字"), "missing glyphs:\n{stdout}");
     (out, stdout)
 }
