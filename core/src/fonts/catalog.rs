@@ -84,7 +84,18 @@ pub fn weight_label(weight: u16, italic: bool) -> String {
 
 /// Lower-cased, without spaces, `_` and `-`: `仿宋_GB2312` matches `仿宋 GB2312`.
 pub(crate) fn normalise(name: &str) -> String {
-    name.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '\u{3000}')).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            ' ' | '_' | '-' | '\u{3000}' => {}
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Han, kana and Hangul have no case: skip the case tables (resolving the
+            // roles compares every installed face's names against every preference).
+            '\u{3000}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Where the catalogue came from.
@@ -375,6 +386,9 @@ mod tests {
         assert!(f.has_name("fangsong gb2312"));
         assert!(!f.has_name("FangSong"));
         assert!(!f.has_name(""));
+        assert_eq!(normalise("Noto Serif CJK SC"), "notoserifcjksc");
+        assert_eq!(normalise("方正小标宋_GBK"), "方正小标宋gbk");
+        assert_eq!(normalise("ＡＢ"), "ａｂ");
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! Identity-H codes, the widths of the glyphs used, and a /ToUnicode map so
 //! the text copies out as the right characters.
 //!
-//! CFF outlines stay CFF (the bare `CFF ` table in /FontFile3, subroutines and
-//! all, CID-keyed with CID = glyph id of the subset); TrueType outlines go in
-//! /FontFile2 with an identity CID → glyph map.
+//! CFF outlines stay CFF (the bare `CFF ` table in /FontFile3, CID-keyed with
+//! CID = glyph id of the subset); TrueType outlines go in /FontFile2 with an
+//! identity CID → glyph map.
+//!
+//! The codes and widths are settled before the cut ([`plan`]), from the
+//! original face; the cut ([`program`]) only has to honour them.
 
 use std::collections::BTreeMap;
 
@@ -21,21 +24,18 @@ use crate::fonts::LoadedFace;
 const IDENTITY: SystemInfo<'static> =
     SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
 
-/// A face cut down to the glyphs used.
-pub(super) struct Subset {
-    /// Original glyph id → code (= CID = glyph id in the subset).
+/// The glyphs of a face an export uses, and their codes in the embedded subset.
+pub(super) struct Plan {
+    /// Original glyph id → code (= CID = glyph id in the subset), .notdef first.
     codes: BTreeMap<u16, u16>,
     /// Code → the character it sets, for /ToUnicode.
     chars: BTreeMap<u16, char>,
     /// Code → advance in 1/1000 em (to 1/100), as /W says.
     widths: BTreeMap<u16, f32>,
-    /// The font program, and whether it is a bare CFF table.
-    program: Vec<u8>,
-    cff: bool,
 }
 
-impl Subset {
-    /// The code of an original glyph id (the subset's .notdef for a glyph not cut).
+impl Plan {
+    /// The code of an original glyph id (the subset's .notdef for a glyph not planned).
     pub(super) fn code(&self, gid: u16) -> u16 {
         self.codes.get(&gid).copied().unwrap_or(0)
     }
@@ -44,33 +44,74 @@ impl Subset {
     pub(super) fn width(&self, code: u16) -> f32 {
         self.widths.get(&code).copied().unwrap_or(0.0)
     }
+
+    /// The subsetter's glyph map: the same codes, in the same order.
+    fn remapper(&self) -> subsetter::GlyphRemapper {
+        let mut remapper = subsetter::GlyphRemapper::new();
+        let mut by_code: Vec<(u16, u16)> = self.codes.iter().map(|(g, c)| (*c, *g)).collect();
+        by_code.sort_unstable();
+        for (_, gid) in by_code {
+            remapper.remap(gid);
+        }
+        remapper
+    }
 }
 
-/// Cuts the glyphs of `used` (original glyph id → the character it sets) out of `face`.
-pub(super) fn cut(face: &LoadedFace, used: &BTreeMap<u16, char>) -> Result<Subset, PdfError> {
-    let err = |reason: String| PdfError::Subset { face: face.entry.describe(), reason };
-    let ttf = face.face().ok_or_else(|| err("字体无法解析".into()))?;
+/// Codes and widths for the glyphs of `used` (original glyph id → the character it sets):
+/// .notdef is code 0, the others follow in glyph id order.
+pub(super) fn plan(face: &LoadedFace, used: &BTreeMap<u16, char>) -> Result<Plan, PdfError> {
+    let ttf = face
+        .face()
+        .ok_or_else(|| PdfError::Subset { face: face.entry.describe(), reason: "字体无法解析".into() })?;
     let scale = 1000.0 / ttf.units_per_em().max(1) as f32;
-    let mut widths = BTreeMap::new();
-    let mut remapper = subsetter::GlyphRemapper::new();
-    let mut codes = BTreeMap::new();
+    let mut codes = BTreeMap::from([(0u16, 0u16)]);
     let mut chars = BTreeMap::new();
-    for (&gid, &ch) in used {
-        let code = remapper.remap(gid);
+    for (&gid, &ch) in used.iter().filter(|(g, _)| **g != 0) {
+        let code = codes.len() as u16;
         codes.insert(gid, code);
-        let adv = ttf.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0) as f32;
-        widths.insert(code, (adv * scale * 100.0).round() / 100.0);
-        if gid != 0 {
-            chars.insert(code, ch);
-        }
+        chars.insert(code, ch);
+    }
+    let widths = codes
+        .iter()
+        .map(|(&gid, &code)| {
+            let adv = ttf.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0) as f32;
+            (code, (adv * scale * 100.0).round() / 100.0)
+        })
+        .collect();
+    Ok(Plan { codes, chars, widths })
+}
+
+/// A face's font program, cut to a plan's glyphs and compressed.
+pub(super) struct Program {
+    /// Flate-compressed.
+    data: Vec<u8>,
+    /// The size before compression.
+    len: usize,
+    /// A bare CFF table (else a TrueType font).
+    cff: bool,
+}
+
+impl Program {
+    /// Its size in the file.
+    pub(super) fn size(&self) -> usize {
+        self.data.len()
+    }
+}
+
+/// Cuts the glyphs of `plan` out of `face` and compresses the result.
+pub(super) fn program(face: &LoadedFace, plan: &Plan, level: u32) -> Result<Program, PdfError> {
+    let err = |reason: String| PdfError::Subset { face: face.entry.describe(), reason };
+    let remapper = plan.remapper();
+    if plan.codes.iter().any(|(gid, code)| remapper.get(*gid) != Some(*code)) {
+        return Err(err("字形编号不一致".into()));
     }
     let sfnt = subsetter::subset(face.file_data(), face.entry.index, &remapper).map_err(|e| err(e.to_string()))?;
     let raw = ttf_parser::RawFace::parse(&sfnt, 0).map_err(|e| err(format!("所提取的字形无法解析：{e}")))?;
     let (program, cff) = match raw.table(ttf_parser::Tag::from_bytes(b"CFF ")) {
-        Some(table) => (table.to_vec(), true),
-        None => (sfnt, false),
+        Some(table) => (table, true),
+        None => (&sfnt[..], false),
     };
-    Ok(Subset { codes, chars, widths, program, cff })
+    Ok(Program { data: deflate(program, level), len: program.len(), cff })
 }
 
 /// Compresses a stream's data with Flate.
@@ -84,11 +125,11 @@ pub(super) fn deflate(data: &[u8], level: u32) -> Vec<u8> {
 
 /// Six capital letters naming a subset, as the PDF standard asks
 /// (`ABCDEF+Name`), derived from the face and the glyphs kept.
-fn subset_tag(face: &LoadedFace, subset: &Subset) -> String {
+fn subset_tag(face: &LoadedFace, plan: &Plan) -> String {
     let mut h = Sha256::new();
     h.update(face.entry.postscript.as_bytes());
     h.update(face.entry.index.to_le_bytes());
-    for gid in subset.codes.keys() {
+    for gid in plan.codes.keys() {
         h.update(gid.to_le_bytes());
     }
     h.finalize().iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
@@ -101,14 +142,14 @@ fn clean_name(name: &str) -> String {
     if n.is_empty() { "Font".to_string() } else { n }
 }
 
-/// Writes `subset` of `face` as a Type 0 font at `font_ref`, allocating the
-/// other objects it needs with `alloc`.
+/// Writes the `plan` of `face`, with its cut `program`, as a Type 0 font at
+/// `font_ref`, allocating the other objects it needs with `alloc`.
 pub(super) fn write(
     pdf: &mut Pdf,
     alloc: &mut impl FnMut() -> Ref,
     font_ref: Ref,
     face: &LoadedFace,
-    subset: &Subset,
+    (plan, program): (&Plan, &Program),
     level: u32,
 ) -> Result<(), PdfError> {
     let ttf = face.face().ok_or_else(|| PdfError::Subset {
@@ -118,7 +159,7 @@ pub(super) fn write(
     let (cid_ref, descriptor_ref, cmap_ref, file_ref) = (alloc(), alloc(), alloc(), alloc());
     let scale = 1000.0 / ttf.units_per_em().max(1) as f32;
     let to_pdf = |v: f32| (v * scale).round();
-    let name = format!("{}+{}", subset_tag(face, subset), clean_name(&face.entry.postscript));
+    let name = format!("{}+{}", subset_tag(face, plan), clean_name(&face.entry.postscript));
 
     pdf.type0_font(font_ref)
         .base_font(Name(name.as_bytes()))
@@ -127,15 +168,15 @@ pub(super) fn write(
         .to_unicode(cmap_ref);
 
     // Widths in 1/1000 em, by code; most CJK glyphs share one, the default.
-    let widths: Vec<(u16, f32)> = subset.widths.iter().map(|(c, w)| (*c, *w)).collect();
+    let widths: Vec<(u16, f32)> = plan.widths.iter().map(|(c, w)| (*c, *w)).collect();
     let default = most_common(widths.iter().map(|w| w.1)).unwrap_or(1000.0);
     let mut cid = pdf.cid_font(cid_ref);
-    cid.subtype(if subset.cff { CidFontType::Type0 } else { CidFontType::Type2 })
+    cid.subtype(if program.cff { CidFontType::Type0 } else { CidFontType::Type2 })
         .base_font(Name(name.as_bytes()))
         .system_info(IDENTITY)
         .font_descriptor(descriptor_ref)
         .default_width(default);
-    if !subset.cff {
+    if !program.cff {
         cid.cid_to_gid_map_predefined(Name(b"Identity"));
     }
     {
@@ -181,7 +222,7 @@ pub(super) fn write(
         .descent(to_pdf(ttf.descender() as f32))
         .cap_height(ttf.capital_height().map(|c| to_pdf(c as f32)).unwrap_or(ascent))
         .stem_v((10.0 + 0.244 * (weight - 50.0)).round());
-    if subset.cff {
+    if program.cff {
         desc.font_file3(file_ref);
     } else {
         desc.font_file2(file_ref);
@@ -193,19 +234,18 @@ pub(super) fn write(
         ordering: Str(b"UCS"),
         supplement: 0,
     });
-    for (&code, &ch) in &subset.chars {
+    for (&code, &ch) in &plan.chars {
         cmap.pair(code, ch);
     }
     let cmap = deflate(&cmap.finish(), level);
     pdf.cmap(cmap_ref, &cmap).filter(Filter::FlateDecode);
 
-    let data = deflate(&subset.program, level);
-    let mut file = pdf.stream(file_ref, &data);
+    let mut file = pdf.stream(file_ref, &program.data);
     file.filter(Filter::FlateDecode);
-    if subset.cff {
+    if program.cff {
         file.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
     } else {
-        file.pair(Name(b"Length1"), subset.program.len() as i32);
+        file.pair(Name(b"Length1"), program.len as i32);
     }
     file.finish();
     Ok(())
