@@ -91,6 +91,17 @@ pub(super) struct Program {
     cff: bool,
 }
 
+/// What went wrong cutting a face, in words for the user.
+fn subset_error(e: &subsetter::Error) -> String {
+    use subsetter::Error as E;
+    match e {
+        E::UnknownKind => "不是 TrueType 或 CFF 轮廓的 OpenType 字体".into(),
+        E::Unimplemented => "不支持这种字体格式（例如 CFF2 可变字体），请换用其他字体".into(),
+        E::MalformedFont | E::CFFError => "字体文件已损坏或格式不规范".into(),
+        other => format!("提取字形失败（{other}）"),
+    }
+}
+
 impl Program {
     /// Its size in the file.
     pub(super) fn size(&self) -> usize {
@@ -105,7 +116,13 @@ pub(super) fn program(face: &LoadedFace, plan: &Plan, level: u32) -> Result<Prog
     if plan.codes.iter().any(|(gid, code)| remapper.get(*gid) != Some(*code)) {
         return Err(err("字形编号不一致".into()));
     }
-    let sfnt = subsetter::subset(face.file_data(), face.entry.index, &remapper).map_err(|e| err(e.to_string()))?;
+    // A font the subsetter chokes on is an error for this export, not a crash.
+    let cut = std::panic::catch_unwind(|| subsetter::subset(face.file_data(), face.entry.index, &remapper));
+    let sfnt = match cut {
+        Ok(Ok(sfnt)) => sfnt,
+        Ok(Err(e)) => return Err(err(subset_error(&e))),
+        Err(_) => return Err(err("字体文件格式不规范，无法提取字形".into())),
+    };
     let raw = ttf_parser::RawFace::parse(&sfnt, 0).map_err(|e| err(format!("所提取的字形无法解析：{e}")))?;
     let (program, cff) = match raw.table(ttf_parser::Tag::from_bytes(b"CFF ")) {
         Some(table) => (table, true),
