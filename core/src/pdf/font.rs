@@ -116,6 +116,7 @@ pub(super) fn program(face: &LoadedFace, plan: &Plan, level: u32) -> Result<Prog
     if plan.codes.iter().any(|(gid, code)| remapper.get(*gid) != Some(*code)) {
         return Err(err("字形编号不一致".into()));
     }
+    let t = std::time::Instant::now();
     // A font the subsetter chokes on is an error for this export, not a crash.
     let cut = std::panic::catch_unwind(|| subsetter::subset(face.file_data(), face.entry.index, &remapper));
     let sfnt = match cut {
@@ -123,12 +124,16 @@ pub(super) fn program(face: &LoadedFace, plan: &Plan, level: u32) -> Result<Prog
         Ok(Err(e)) => return Err(err(subset_error(&e))),
         Err(_) => return Err(err("字体文件格式不规范，无法提取字形".into())),
     };
+    super::timing(&format!("subset {}", face.entry.describe()), t);
     let raw = ttf_parser::RawFace::parse(&sfnt, 0).map_err(|e| err(format!("所提取的字形无法解析：{e}")))?;
     let (program, cff) = match raw.table(ttf_parser::Tag::from_bytes(b"CFF ")) {
         Some(table) => (table, true),
         None => (&sfnt[..], false),
     };
-    Ok(Program { data: deflate(program, level), len: program.len(), cff })
+    let t = std::time::Instant::now();
+    let data = deflate(program, level);
+    super::timing(&format!("deflate {} KB", program.len() / 1000), t);
+    Ok(Program { data, len: program.len(), cff })
 }
 
 /// Compresses a stream's data with Flate.
