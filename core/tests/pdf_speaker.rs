@@ -162,3 +162,49 @@ fn fonts_are_subsets_and_the_metadata_names_the_title() {
         assert!(report.contains(label), "{label} missing from the report:\n{report}");
     }
 }
+
+#[test]
+fn every_face_is_embedded_once_cut_to_the_glyphs_shown_with_cff_kept_as_cff() {
+    use lopdf::{Document, Object};
+    let (pdf, pages, _) = speaker_copy();
+    let doc = Document::load(&pdf).unwrap();
+    // The glyphs the pages show, per font.
+    let mut shown: std::collections::HashMap<String, std::collections::HashSet<String>> = Default::default();
+    for g in pages.iter().flat_map(|p| &p.glyphs) {
+        shown.entry(g.font.clone()).or_default().insert(g.text.clone());
+    }
+    let mut faces = Vec::new();
+    for (_, obj) in doc.objects.iter() {
+        let Ok(font) = obj.as_dict() else { continue };
+        if font.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(&b"Type0"[..]) {
+            continue;
+        }
+        let name = String::from_utf8_lossy(font.get(b"BaseFont").unwrap().as_name().unwrap()).into_owned();
+        faces.push(name.split_once('+').expect("subset tag").1.to_string());
+        let desc = font.get_deref(b"DescendantFonts", &doc).unwrap().as_array().unwrap();
+        let cid = doc.dereference(&desc[0]).unwrap().1.as_dict().unwrap();
+        let descriptor = cid.get_deref(b"FontDescriptor", &doc).unwrap().as_dict().unwrap();
+        let cff = cid.get(b"Subtype").unwrap().as_name().unwrap() == b"CIDFontType0";
+        // The Noto CJK faces (CFF outlines) stay CFF: no conversion to TrueType.
+        assert!(cff || !name.contains("CJK"), "{name} was converted");
+        let key: &[u8] = if cff { b"FontFile3" } else { b"FontFile2" };
+        let Ok(Object::Stream(file)) = descriptor.get_deref(key, &doc) else { panic!("{name}: no {key:?}") };
+        let program = file.decompressed_content().unwrap();
+        let glyphs = if cff {
+            assert_eq!(file.dict.get(b"Subtype").unwrap().as_name().unwrap(), b"CIDFontType0C", "{name}");
+            ttf_parser::cff::Table::parse(&program).expect("a bare CFF font program").number_of_glyphs()
+        } else {
+            ttf_parser::Face::parse(&program, 0).expect("a TrueType font program").number_of_glyphs()
+        };
+        // Only the glyphs shown (and .notdef) are embedded, not the face's thousands.
+        let used = shown.get(&name).map(|s| s.len()).unwrap_or(0);
+        assert!(used > 0, "{name} is embedded but shows nothing");
+        assert!(glyphs as usize <= used + 1, "{name}: {glyphs} glyphs embedded for {used} shown");
+    }
+    // No face is embedded twice.
+    let mut unique = faces.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), faces.len(), "a face is embedded twice: {faces:?}");
+    assert_eq!(faces.len(), shown.len(), "{faces:?}");
+}

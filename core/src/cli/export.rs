@@ -112,14 +112,19 @@ fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
     let preset = Preset::named(&args.preset)
         .ok_or_else(|| format!("不认识的版式“{}”：可用 {}", args.preset, Preset::NAMES.join("、")))?;
     let fonts = parse_overrides(&args.fonts)?;
+    let t = std::time::Instant::now();
     let source = read_source(&args.source, db)?;
+    crate::pdf::timing("read source", t);
     let title = args.title.clone().unwrap_or(source.title);
     let speaker = args.speaker.clone().or(source.speaker);
     let meta = Meta { speaker, date: args.date.clone(), place: args.place.clone() };
     let mut doc = document_from_text(&title, &source.text, meta);
     doc.questions = args.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
     let opts = HandoutOptions { kind, preset, fonts };
-    let handout = make_handout_with(&doc, &opts, &Catalog::system())?;
+    let t = std::time::Instant::now();
+    let catalog = Catalog::system();
+    crate::pdf::timing("font catalog", t);
+    let handout = make_handout_with(&doc, &opts, &catalog)?;
     crate::pdf::save_pdf(&args.output, &handout.pdf.bytes)?;
     let report = handout.report();
     if args.json {

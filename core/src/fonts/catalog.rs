@@ -51,9 +51,13 @@ impl FaceEntry {
     /// Whether one of the face's family or PostScript names is `name`
     /// (ignoring case, spaces, `_` and `-`).
     pub fn has_name(&self, name: &str) -> bool {
-        let want = normalise(name);
+        self.has_normalised_name(&normalise(name))
+    }
+
+    /// [`FaceEntry::has_name`] for a name already normalised.
+    fn has_normalised_name(&self, want: &str) -> bool {
         !want.is_empty()
-            && (self.families.iter().any(|f| normalise(f) == want) || normalise(&self.postscript) == want)
+            && (self.families.iter().any(|f| folded(f).eq(want.chars())) || folded(&self.postscript).eq(want.chars()))
     }
 
     /// `Noto Serif CJK SC（NotoSerifCJK-Regular.ttc #2，常规）`
@@ -84,7 +88,18 @@ pub fn weight_label(weight: u16, italic: bool) -> String {
 
 /// Lower-cased, without spaces, `_` and `-`: `仿宋_GB2312` matches `仿宋 GB2312`.
 pub(crate) fn normalise(name: &str) -> String {
-    name.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '\u{3000}')).flat_map(char::to_lowercase).collect()
+    folded(name).collect()
+}
+
+/// The characters of `name` as [`normalise`] keeps them, without allocating:
+/// resolving the roles compares every installed face's names with every preference.
+fn folded(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '\u{3000}')).flat_map(|c| {
+        // ASCII, Han, kana and Hangul need no case tables.
+        let plain = c.is_ascii() || matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}');
+        let (one, many) = if plain { (Some(c.to_ascii_lowercase()), None) } else { (None, Some(c.to_lowercase())) };
+        one.into_iter().chain(many.into_iter().flatten())
+    })
 }
 
 /// Where the catalogue came from.
@@ -133,9 +148,10 @@ impl Catalog {
     /// The face of `family` whose weight is closest to `weight` (upright
     /// faces first), if that family is installed.
     pub fn find_family(&self, family: &str, weight: u16) -> Option<&FaceEntry> {
+        let want = normalise(family);
         self.faces
             .iter()
-            .filter(|f| f.has_name(family))
+            .filter(|f| f.has_normalised_name(&want))
             .min_by_key(|f| (f.italic, weight.abs_diff(f.weight), f.path.clone(), f.index))
     }
 
@@ -375,6 +391,9 @@ mod tests {
         assert!(f.has_name("fangsong gb2312"));
         assert!(!f.has_name("FangSong"));
         assert!(!f.has_name(""));
+        assert_eq!(normalise("Noto Serif CJK SC"), "notoserifcjksc");
+        assert_eq!(normalise("方正小标宋_GBK"), "方正小标宋gbk");
+        assert_eq!(normalise("ＡＢ"), "ａｂ");
     }
 
     #[test]

@@ -140,14 +140,22 @@ pub fn make_handout(doc: &Document, opts: &HandoutOptions) -> Result<Handout, Ha
 
 /// Makes a handout with the faces of `catalog`.
 pub fn make_handout_with(doc: &Document, opts: &HandoutOptions, catalog: &Catalog) -> Result<Handout, HandoutError> {
+    let t = std::time::Instant::now();
     let resolution = resolve(catalog, &opts.fonts)?;
+    super::timing("resolve faces", t);
+    let t = std::time::Instant::now();
     let fonts = FontSet::load(resolution)?;
+    super::timing("load faces", t);
+    let t = std::time::Instant::now();
     let laid = layout(doc, &fonts, &opts.preset, opts.kind)?;
+    super::timing("layout", t);
     let info = PdfInfo {
         title: doc.title.clone(),
         author: doc.meta.speaker.clone().filter(|s| !s.trim().is_empty()),
         subject: Some(opts.kind.label().to_string()),
     };
+    let t = std::time::Instant::now();
     let pdf = write(&laid, &fonts, &info)?;
+    super::timing("pdf", t);
     Ok(Handout { pdf, layout: laid, fonts: fonts.resolution })
 }

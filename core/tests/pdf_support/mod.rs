@@ -54,8 +54,8 @@ pub fn export(name: &str, args: &[&str]) -> (PathBuf, String) {
     let o = run(c);
     let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(o.status.success(), "export failed: {}\n{}", stdout, String::from_utf8_lossy(&o.stderr));
-    // printpdf's warnings are errors here, and so is a character no face has.
-    assert!(!stdout.contains("警告"), "printpdf warned:\n{stdout}");
+    // Warnings from the PDF writer are errors here, and so is a character no face has.
+    assert!(!stdout.contains("警告"), "the export warned:\n{stdout}");
     assert!(!stdout.contains("缺字"), "missing glyphs:\n{stdout}");
     (out, stdout)
 }
@@ -258,6 +258,8 @@ pub fn read_pdf(path: &Path) -> Vec<PageText> {
         let mut glyphs = Vec::new();
         let mut rules = Vec::new();
         let (mut font, mut size): (Option<&FontInfo>, f32) = (None, 0.0);
+        // Tc: added to every glyph's advance.
+        let mut char_spacing = 0.0f32;
         let (mut x, mut y, mut line_x, mut line_y) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
         let mut path_start: Option<(f32, f32)> = None;
         let mut segs: Vec<(f32, f32, f32, f32)> = Vec::new();
@@ -268,6 +270,7 @@ pub fn read_pdf(path: &Path) -> Vec<PageText> {
                     font = a[0].as_name().ok().and_then(|n| fonts.get(n));
                     size = num(&a[1]);
                 }
+                "Tc" => char_spacing = num(&a[0]),
                 "Tm" => {
                     x = num(&a[4]);
                     y = num(&a[5]);
@@ -303,7 +306,7 @@ pub fn read_pdf(path: &Path) -> Vec<PageText> {
                                         width: w,
                                         font: f.name.clone(),
                                     });
-                                    x += w;
+                                    x += w + char_spacing;
                                 }
                             }
                             other => x -= num(&other) / 1000.0 * size,
