@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "lecture_set_tags",
     "import_files",
     "text_analyze",
+    "text_analyze_changes",
     "outline_edit",
     "clean_preview",
     "snapshot_take",

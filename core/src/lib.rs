@@ -7,6 +7,7 @@
 //! - [`demo`]: the demo lecture a new library starts with.
 
 pub mod analysis;
+pub mod changes;
 pub mod cli;
 pub mod demo;
 pub mod diff;

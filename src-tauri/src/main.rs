@@ -15,6 +15,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .manage(text::EditorCopy::default())
         .invoke_handler(tauri::generate_handler![
             library::library_list,
             library::trash_list,
@@ -29,6 +30,7 @@ fn main() {
             library::lecture_set_tags,
             library::import_files,
             text::text_analyze,
+            text::text_analyze_changes,
             text::outline_edit,
             text::clean_preview,
             snapshots::snapshot_take,

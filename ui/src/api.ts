@@ -37,6 +37,13 @@ export interface SearchHit {
   title_parts: Segment[];
 }
 
+/** One edit in UTF-16 positions of the text before the edits, as CodeMirror reports them. */
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+}
+
 export interface SaveResult {
   changed: boolean;
   updated_at: string;
@@ -115,6 +122,8 @@ export const api = {
     return invoke<ImportOutcome[]>("import_files", { paths, onProgress: channel });
   },
   appUptimeMs: () => invoke<number>("app_uptime_ms"),
+  textAnalyzeChanges: (changes: TextChange[], oldLen: number, newLen: number, rate: number) =>
+    invoke<Analysis>("text_analyze_changes", { changes, oldLen, newLen, rate }),
   textAnalyze: (text: string, rate: number) => invoke<Analysis>("text_analyze", { text, rate }),
   outlineEdit: (text: string, op: OutlineOp) => invoke<EditResult>("outline_edit", { text, op }),
   cleanPreview: (text: string) => invoke<CleanPreview>("clean_preview", { text }),

@@ -1,6 +1,6 @@
 // The editor: CodeMirror 6 with line wrapping, undo history, find and replace in Chinese, headings
 // styled by level from the core's outline, and an adjustable text size.
-import { EditorState, StateEffect, StateField, type Extension, type Range } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, type ChangeSet, type Extension, type Range } from "@codemirror/state";
 import {
   Decoration,
   EditorView,
@@ -65,7 +65,8 @@ const phrases = EditorState.phrases.of({
 });
 
 export interface EditorHooks {
-  onChange(text: string): void;
+  /** The text after an edit, and the edit itself. */
+  onChange(text: string, changes: ChangeSet): void;
   onCursor(pos: number): void;
   onPaste(text: string, view: EditorView): boolean;
 }
@@ -89,7 +90,7 @@ function extensions(hooks: EditorHooks): Extension[] {
       indentWithTab,
     ]),
     EditorView.updateListener.of((u) => {
-      if (u.docChanged) hooks.onChange(u.state.doc.toString());
+      if (u.docChanged) hooks.onChange(u.state.doc.toString(), u.changes);
       if (u.selectionSet || u.docChanged) hooks.onCursor(u.state.selection.main.head);
     }),
     EditorView.domEventHandlers({
@@ -147,9 +148,25 @@ export class Editor {
     });
   }
 
-  /** Restyles headings, unless an input method is composing: then nothing is dispatched. */
+  /** Whether the headings styled now (moved along with the edits since) are exactly `marks`. */
+  private sameHeadings(marks: HeadingMark[]): boolean {
+    const wanted = marks.filter((m) => m.to > m.from);
+    const iter = this.view.state.field(headingField).iter();
+    let k = 0;
+    for (; iter.value; iter.next(), k++) {
+      const m = wanted[k];
+      if (!m || m.from !== iter.from || m.to !== iter.to || iter.value.spec.class !== `cm-heading cm-heading-${m.level}`) {
+        return false;
+      }
+    }
+    return k === wanted.length;
+  }
+
+  /** Restyles headings, unless an input method is composing: then nothing is dispatched. Typing
+   * inside a paragraph leaves the headings as they were: then nothing is dispatched either. */
   setHeadings(marks: HeadingMark[]): boolean {
     if (this.view.composing) return false;
+    if (this.sameHeadings(marks)) return true;
     this.view.dispatch({ effects: setHeadings.of(marks) });
     return true;
   }

@@ -26,6 +26,24 @@ describe("outline pane", () => {
     expect(rows[2].querySelector('[data-testid="outline-problem"]')?.getAttribute("title")).toBe("编号跳过了（二）");
   });
 
+  it("updates counts and highlight in place while typing, and rebuilds when the headings change", () => {
+    const list = document.createElement("ul");
+    renderOutline(list, { items, selected: null, current: 0 }, handlers());
+    const before = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]'));
+    const typed = items.map((i) => (i.index === 1 ? { ...i, char_count: 1234, minutes: 6.2 } : i));
+    renderOutline(list, { items: typed, selected: null, current: 1 }, handlers());
+    const after = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]'));
+    expect(after).toEqual(before);
+    expect(after[1].title).toBe("1,234 字 · 约 6 分钟");
+    expect(after[1].classList.contains("current")).toBe(true);
+    expect(after[0].classList.contains("current")).toBe(false);
+    const renamed = typed.map((i) => (i.index === 3 ? { ...i, title: "把握好四个关系" } : i));
+    renderOutline(list, { items: renamed, selected: null, current: 1 }, handlers());
+    const rebuilt = list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]');
+    expect(rebuilt[3]).not.toBe(before[3]);
+    expect(rebuilt[3].textContent).toBe("二、把握好四个关系");
+  });
+
   it("finds the section holding the cursor", () => {
     expect(sectionAt(items, 0)).toBeNull();
     expect(sectionAt(items, 25)).toBe(1);

@@ -1,6 +1,8 @@
 // The outline pane: one row per heading, read from the text by the core parser. Rows are plain text
 // (textContent); clicking selects a heading and scrolls the editor to it, dragging moves a section.
 
+import { groupDigits } from "./format";
+
 export interface OutlineItem {
   /** Position in document order. */
   index: number;
@@ -45,7 +47,30 @@ export function sectionAt(items: OutlineItem[], offset: number): number | null {
   return found;
 }
 
+/** What the rows show apart from counts and highlight: when it is unchanged, the rows are updated in place. */
+function shape(items: OutlineItem[]): string {
+  return items.map((i) => `${i.index}\u0001${i.level}\u0001${i.number}\u0001${i.title}\u0001${i.problem ?? ""}`).join("\u0002");
+}
+
+function rowTip(item: OutlineItem): string {
+  return `${groupDigits(item.char_count)} 字 · 约 ${formatMinutes(item.minutes)} 分钟`;
+}
+
 export function renderOutline(list: HTMLElement, view: OutlineView, handlers: OutlineHandlers): void {
+  // Typing inside a section changes only its counts: update the rows instead of rebuilding them.
+  const signature = shape(view.items);
+  if (view.items.length > 0 && list.dataset.shape === signature) {
+    const rows = list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]');
+    view.items.forEach((item, k) => {
+      const row = rows[k];
+      row.title = rowTip(item);
+      row.classList.toggle("current", item.index === view.current);
+      row.setAttribute("aria-selected", String(item.index === view.selected));
+      rowItems.set(row, item);
+    });
+    return;
+  }
+  list.dataset.shape = signature;
   list.replaceChildren();
   if (view.items.length === 0) {
     const empty = document.createElement("li");
@@ -65,7 +90,7 @@ export function renderOutline(list: HTMLElement, view: OutlineView, handlers: Ou
     row.setAttribute("aria-level", String(item.level));
     row.setAttribute("aria-selected", String(item.index === view.selected));
     if (item.index === view.current) row.classList.add("current");
-    row.title = `${item.char_count.toLocaleString("en-US")} 字 · 约 ${formatMinutes(item.minutes)} 分钟`;
+    row.title = rowTip(item);
 
     const num = document.createElement("span");
     num.className = "outline-number";
@@ -82,7 +107,8 @@ export function renderOutline(list: HTMLElement, view: OutlineView, handlers: Ou
       warn.dataset.testid = "outline-problem";
       row.append(warn);
     }
-    attachDrag(list, row, item, handlers);
+    rowItems.set(row, item);
+    attachDrag(list, row, handlers);
     list.append(row);
   }
 }
@@ -92,9 +118,14 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** Drag by pointer: works the same on every platform's webview, and by WebDriver. */
-function attachDrag(list: HTMLElement, row: HTMLElement, item: OutlineItem, handlers: OutlineHandlers): void {
+/** The item each row shows now (rows updated in place keep their listeners). */
+const rowItems = new WeakMap<HTMLElement, OutlineItem>();
+
+function attachDrag(list: HTMLElement, row: HTMLElement, handlers: OutlineHandlers): void {
   row.addEventListener("pointerdown", (down) => {
     if (down.button !== 0) return;
+    const item = rowItems.get(row);
+    if (!item) return;
     const startY = down.clientY;
     let dragging = false;
     let target: { index: number; placement: Placement } | null = null;

@@ -97,6 +97,9 @@ async fn main() {
 
     let mut starts = Vec::new();
     let mut keys = Vec::new();
+    let mut parts: [Vec<f64>; 4] = Default::default();
+    let mut ipc_empty = Vec::new();
+    let mut ipc_unchanged = Vec::new();
     for run in 0..STARTS {
         // Each start on its own copy, as a user's library the app has not opened this session.
         let dir = tempfile::tempdir().unwrap();
@@ -122,10 +125,43 @@ async fn main() {
                     vec![KEYSTROKES.into()],
                 )
                 .await;
-            keys = times.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+            // The round trip of a call into the shell that carries nothing, for comparison.
+            let empty = app
+                .js_async(
+                    "const [n, done] = arguments; (async () => { const out = []; for (let i = 0; i < n; i++) { \
+                       const t = performance.now(); await window.__TAURI_INTERNALS__.invoke('app_uptime_ms'); \
+                       out.push(performance.now() - t); } return out; })().then(done);",
+                    vec![KEYSTROKES.into()],
+                )
+                .await;
+            ipc_empty = empty.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+            // The same call that a keystroke makes, with no change: the shell's share alone.
+            let unchanged = app
+                .js_async(
+                    "const [n, len, done] = arguments; (async () => { const out = []; \
+                       for (let i = 0; i < n; i++) { const t = performance.now(); \
+                       await window.__TAURI_INTERNALS__.invoke('text_analyze_changes', { changes: [], oldLen: len, newLen: len, rate: 200 }); \
+                       out.push(performance.now() - t); } return out; })().then(done, (e) => done([String(e)]));",
+                    // The lecture (no characters outside the BMP) plus the characters just typed.
+                    vec![KEYSTROKES.into(), (long_chars + KEYSTROKES).into()],
+                )
+                .await;
+            ipc_unchanged = unchanged.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+            for t in times.as_array().unwrap() {
+                let part = |k: &str| t[k].as_f64().unwrap_or(0.0);
+                keys.push(part("total"));
+                for (i, k) in ["edit", "parse", "outline", "headings"].iter().enumerate() {
+                    parts[i].push(part(k));
+                }
+            }
         }
         app.close().await;
     }
     eprintln!("cold start to a usable library of {LECTURES} lectures: {}   [target < 1500 ms]", stats(starts));
     eprintln!("keystroke in {long_chars} characters: {}   [target < 16 ms]", stats(keys));
+    for (name, v) in ["editor update", "parse over IPC", "outline and counts", "heading styles"].iter().zip(parts) {
+        eprintln!("  of which {name}: {}", stats(v));
+    }
+    eprintln!("an empty call into the shell, for comparison: {}", stats(ipc_empty));
+    eprintln!("the keystroke's call with no change (shell's share): {}", stats(ipc_unchanged));
 }
