@@ -30,6 +30,7 @@ fn export(cache: &Path, out: &Path) {
 
 /// One export as above, returning the peak resident set of that process alone, in KiB
 /// (read with wait4, so no other child of this bench counts).
+#[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's Child cannot see
 fn export_peak_kib(cache: &Path, out: &Path) -> i64 {
     let child = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .env("LECTERN_CACHE_DIR", cache)
