@@ -482,9 +482,9 @@ void getCurrentWindow().onCloseRequested(async () => {
 
 // Start where the user is most likely to continue: the most recently changed lecture.
 refreshLibrary()
-  .then(async () => {
-    await new Promise(requestAnimationFrame);
-    hooks.readyMs = await api.appUptimeMs();
+  .then(() => {
+    // At the frame that shows the list: never waited for, so a hidden window still opens the lecture.
+    requestAnimationFrame(() => void api.appUptimeMs().then((ms) => (hooks.readyMs = ms)));
     if (!current && lectures.length > 0) return openLecture(lectures[0].id);
   })
   .catch(showError);
