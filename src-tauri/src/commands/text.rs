@@ -5,9 +5,9 @@ use std::sync::Mutex;
 
 use lectern_core::analysis::{self, Analysis, EditResult, OutlineOp};
 use lectern_core::changes::{self, Change};
-use tauri::State;
 use lectern_core::text;
 use serde::Serialize;
+use tauri::State;
 
 use super::msg;
 
@@ -21,9 +21,9 @@ impl EditorCopy {
     }
 }
 
-/// Analyses the whole text (on opening a lecture, after a restore or a structural edit) and keeps
-/// it as the copy later changes apply to. Async, so the work runs off the main thread that also
-/// drives the window.
+/// Analyses the whole text (when a lecture is opened, or the copy was found out of step) and keeps
+/// it as the copy later changes apply to. Async, so the work on a long text runs off the main
+/// thread that also drives the window.
 #[tauri::command]
 pub async fn text_analyze(copy: State<'_, EditorCopy>, text: String, rate: u32) -> Result<Analysis, String> {
     let a = analysis::analyze(&text, rate);
