@@ -41,8 +41,12 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+/// Two distinct free ports (for tauri-driver and for WebKitWebDriver): both are held while the
+/// second is chosen, so the system cannot hand out the same port twice.
+fn free_ports() -> (u16, u16) {
+    let a = TcpListener::bind("127.0.0.1:0").unwrap();
+    let b = TcpListener::bind("127.0.0.1:0").unwrap();
+    (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
 }
 
 /// A running app with its own data folder.
@@ -60,8 +64,7 @@ impl App {
 
     /// Starts the app on the given data folder.
     pub async fn launch_in(data_dir: tempfile::TempDir) -> App {
-        let port = free_port();
-        let native_port = free_port();
+        let (port, native_port) = free_ports();
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("LECTERN_DATA_DIR", data_dir.path())
