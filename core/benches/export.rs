@@ -15,16 +15,20 @@ fn lecture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf/web-clip-lecture.txt")
 }
 
-fn export(cache: &Path, out: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .env("LECTERN_CACHE_DIR", cache)
+/// The `lectern export` command every run uses.
+fn export_command(cache: &Path, out: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lectern"));
+    cmd.env("LECTERN_CACHE_DIR", cache)
         .arg("export")
         .arg(lecture())
         .args(["--kind", "speaker", "--preset", "gbt9704", "-o"])
         .arg(out)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("run lectern");
+        .stdout(std::process::Stdio::null());
+    cmd
+}
+
+fn export(cache: &Path, out: &Path) {
+    let status = export_command(cache, out).status().expect("run lectern");
     assert!(status.success());
 }
 
@@ -32,15 +36,7 @@ fn export(cache: &Path, out: &Path) {
 /// (read with wait4, so no other child of this bench counts).
 #[allow(clippy::zombie_processes)] // reaped by wait4 below, which std's Child cannot see
 fn export_peak_kib(cache: &Path, out: &Path) -> i64 {
-    let child = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .env("LECTERN_CACHE_DIR", cache)
-        .arg("export")
-        .arg(lecture())
-        .args(["--kind", "speaker", "--preset", "gbt9704", "-o"])
-        .arg(out)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("run lectern");
+    let child = export_command(cache, out).spawn().expect("run lectern");
     // SAFETY: wait4 only writes the status and the struct it is given, for our own child.
     unsafe {
         let mut status = 0;

@@ -7,7 +7,7 @@
 use rusqlite::Transaction;
 use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
-use super::search::index_new;
+use super::search::rebuild;
 
 /// The first schema: lectures, tags, snapshots and the two search indexes.
 ///
@@ -130,13 +130,7 @@ INSERT INTO lectures_pairs(lectures_pairs, rank) VALUES ('hashsize', 67108864);
 
 /// Indexes every lecture of an existing library in the new indexes.
 fn fill_indexes(tx: &Transaction) -> HookResult {
-    let mut rows = tx.prepare("SELECT id, title, body FROM lectures")?;
-    let mut rows = rows.query([])?;
-    while let Some(r) = rows.next()? {
-        let (id, title, body): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        index_new(tx, id, &title, &body).map_err(|e| HookError::Hook(e.to_string()))?;
-    }
-    Ok(())
+    rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
 
 /// Every migration, oldest first. Never edit one that has shipped: add a new one.

@@ -49,6 +49,25 @@ fn free_ports() -> (u16, u16) {
     (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
 }
 
+/// Reads `what` every 200 ms until `check` holds on it, for up to 15 s.
+async fn poll<F: std::future::Future<Output = Vec<String>>>(
+    what: &str,
+    read: impl Fn() -> F,
+    check: impl Fn(&[String]) -> bool,
+) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let texts = read().await;
+        if check(&texts) {
+            return texts;
+        }
+        if Instant::now() > deadline {
+            panic!("{what} never met the expectation; last seen: {texts:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 /// A running app with its own data folder.
 pub struct App {
     pub client: Client,
@@ -185,32 +204,12 @@ impl App {
 
     /// Waits up to 15 s until `check` holds on the text contents of all elements matching `css`.
     pub async fn wait_for_text_contents(&self, css: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let texts = self.text_contents(css).await;
-            if check(&texts) {
-                return texts;
-            }
-            if Instant::now() > deadline {
-                panic!("the text contents of {css} never met the expectation; last seen: {texts:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        poll(&format!("the text contents of {css}"), || self.text_contents(css), check).await
     }
 
     /// Waits up to 15 s until `check` holds on the texts of all elements matching `css`.
     pub async fn wait_for_texts(&self, css: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let texts = self.texts(css).await;
-            if check(&texts) {
-                return texts;
-            }
-            if Instant::now() > deadline {
-                panic!("the texts of {css} never met the expectation; last seen: {texts:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        poll(&format!("the texts of {css}"), || self.texts(css), check).await
     }
 
     /// The library file of this run.
