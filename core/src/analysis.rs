@@ -86,6 +86,68 @@ pub fn analyze(text: &str, rate: u32) -> Analysis {
     }
 }
 
+/// An analysis told as its change from the one before it: what the editor is sent after each
+/// keystroke. A long lecture's outline is some 30 KB whole, nearly all of it titles that a keystroke
+/// does not touch; here the items' positions and counts come as plain columns, and their words only
+/// where they differ from the earlier analysis's item at the same index.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnalysisUpdate {
+    pub title: Option<String>,
+    pub char_count: usize,
+    pub minutes: f64,
+    pub problems: Vec<Problem>,
+    /// One entry per item, in document order: the item's field of the same name.
+    pub level: Vec<u8>,
+    pub start: Vec<usize>,
+    pub end: Vec<usize>,
+    pub heading_end: Vec<usize>,
+    pub item_chars: Vec<usize>,
+    pub item_minutes: Vec<f64>,
+    /// The number, title and problem of each item whose words are not those of the earlier item at
+    /// its index (or that had no earlier item).
+    pub words: Vec<ItemWords>,
+}
+
+/// The words of one outline item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemWords {
+    pub index: usize,
+    pub number: String,
+    pub title: String,
+    pub problem: Option<String>,
+}
+
+impl Analysis {
+    /// This analysis as its change from `earlier`.
+    pub fn update_from(&self, earlier: &Analysis) -> AnalysisUpdate {
+        let column = |f: fn(&OutlineItem) -> usize| self.items.iter().map(f).collect::<Vec<_>>();
+        let words = self
+            .items
+            .iter()
+            .filter(|i| {
+                earlier
+                    .items
+                    .get(i.index)
+                    .is_none_or(|e| e.number != i.number || e.title != i.title || e.problem != i.problem)
+            })
+            .map(|i| ItemWords { index: i.index, number: i.number.clone(), title: i.title.clone(), problem: i.problem.clone() })
+            .collect();
+        AnalysisUpdate {
+            title: self.title.clone(),
+            char_count: self.char_count,
+            minutes: self.minutes,
+            problems: self.problems.clone(),
+            level: self.items.iter().map(|i| i.level).collect(),
+            start: column(|i| i.start),
+            end: column(|i| i.end),
+            heading_end: column(|i| i.heading_end),
+            item_chars: column(|i| i.char_count),
+            item_minutes: self.items.iter().map(|i| i.minutes).collect(),
+            words,
+        }
+    }
+}
+
 /// A structural edit, naming sections by their index in document order.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -178,5 +240,65 @@ mod tests {
     fn an_impossible_edit_is_an_error_not_a_panic() {
         assert!(apply(TEXT, &OutlineOp::Move { index: 9, target: 0, placement: Placement::After }).is_err());
         assert!(apply(TEXT, &OutlineOp::Promote { index: 0 }).is_err());
+    }
+
+    /// Rebuilds the items the way the editor does: words from the update, else from `earlier`.
+    fn rebuild(earlier: &Analysis, u: &AnalysisUpdate) -> Vec<OutlineItem> {
+        (0..u.level.len())
+            .map(|index| {
+                let (number, title, problem) = match u.words.iter().find(|w| w.index == index) {
+                    Some(w) => (w.number.clone(), w.title.clone(), w.problem.clone()),
+                    None => {
+                        let e = &earlier.items[index];
+                        (e.number.clone(), e.title.clone(), e.problem.clone())
+                    }
+                };
+                OutlineItem {
+                    index,
+                    level: u.level[index],
+                    number,
+                    title,
+                    start: u.start[index],
+                    end: u.end[index],
+                    heading_end: u.heading_end[index],
+                    char_count: u.item_chars[index],
+                    minutes: u.item_minutes[index],
+                    problem,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_update_carries_only_the_words_that_changed() {
+        let earlier = analyze(TEXT, 200);
+        // Typing inside a paragraph: positions move, no words change.
+        let typed = TEXT.replacen("这是第一点", "这是很重要的第一点", 1);
+        let now = analyze(&typed, 200);
+        let u = now.update_from(&earlier);
+        assert!(u.words.is_empty());
+        assert_eq!(rebuild(&earlier, &u), now.items);
+        assert_eq!((u.char_count, u.problems.len()), (now.char_count, now.problems.len()));
+
+        // Retitling one heading and adding another: only those two are sent.
+        let retitled = format!("{}\n\n三、组织保障\n\n落实责任。", typed.replacen("主要任务", "重点任务", 1));
+        let later = analyze(&retitled, 200);
+        let u = later.update_from(&now);
+        let sent: Vec<_> = u.words.iter().map(|w| w.title.as_str()).collect();
+        assert_eq!(sent, vec!["重点任务", "组织保障"]);
+        assert_eq!(rebuild(&now, &u), later.items);
+
+        // Fixing the gap （三）→（二） clears that item's problem, which is sent too.
+        let fixed = analyze(&typed.replacen("（三）", "（二）", 1), 200);
+        let u = fixed.update_from(&now);
+        assert_eq!(u.words.len(), 1);
+        assert_eq!((u.words[0].index, u.words[0].problem.clone()), (2, None));
+        assert_eq!(rebuild(&now, &u), fixed.items);
+
+        // Deleting a heading: fewer items, the later ones shift down and are sent with their words.
+        let cut = analyze(&typed.replacen("（一）坚持问题导向。这是很重要的第一点。\n\n", "", 1), 200);
+        let u = cut.update_from(&now);
+        assert_eq!(u.level.len(), now.items.len() - 1);
+        assert_eq!(rebuild(&now, &u), cut.items);
     }
 }

@@ -1,6 +1,6 @@
 // Typed calls into the Tauri shell. Every command rejects with a Chinese message on failure.
 import { Channel, invoke } from "@tauri-apps/api/core";
-import type { OutlineItem } from "./outline";
+import type { Analysis, AnalysisUpdate } from "./analysis";
 
 export interface LectureSummary {
   id: number;
@@ -49,14 +49,6 @@ export interface SaveResult {
   updated_at: string;
   char_count: number;
   auto_snapshot: Snapshot | null;
-}
-
-export interface Analysis {
-  title: string | null;
-  char_count: number;
-  minutes: number;
-  items: OutlineItem[];
-  problems: { offset: number; message: string }[];
 }
 
 export type OutlineOp =
@@ -123,7 +115,7 @@ export const api = {
   },
   appUptimeMs: () => invoke<number>("app_uptime_ms"),
   textAnalyzeChanges: (changes: TextChange[], oldLen: number, newLen: number, rate: number) =>
-    invoke<Analysis>("text_analyze_changes", { changes, oldLen, newLen, rate }),
+    invoke<AnalysisUpdate>("text_analyze_changes", { changes, oldLen, newLen, rate }),
   textAnalyze: (text: string, rate: number) => invoke<Analysis>("text_analyze", { text, rate }),
   outlineEdit: (text: string, op: OutlineOp) => invoke<EditResult>("outline_edit", { text, op }),
   cleanPreview: (text: string) => invoke<CleanPreview>("clean_preview", { text }),

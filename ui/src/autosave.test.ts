@@ -64,4 +64,18 @@ describe("AutoSaver", () => {
     expect(saved).toEqual(["讲稿"]);
     expect(states.at(-1)).toBe("saved");
   });
+
+  it("reads the text only when it saves, and only the newest reader", async () => {
+    const reads: string[] = [];
+    const saved: string[] = [];
+    const saver = new AutoSaver({ save: async (t) => void saved.push(t), onState: () => {}, delay: 800 });
+    const reader = (t: string) => () => (reads.push(t), t);
+    saver.changed(reader("同"));
+    saver.changed(reader("同志"));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reads).toEqual([]);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(reads).toEqual(["同志"]);
+    expect(saved).toEqual(["同志"]);
+  });
 });

@@ -10,7 +10,8 @@ export interface AutoSaverOptions {
 }
 
 export class AutoSaver {
-  private pending: string | null = null;
+  /** What to save next: the text, or how to read it (made into a string only when it is saved). */
+  private pending: (() => string) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private readonly delay: number;
@@ -19,9 +20,10 @@ export class AutoSaver {
     this.delay = opts.delay ?? 800;
   }
 
-  /** The text changed: save it once typing has paused. */
-  changed(text: string): void {
-    this.pending = text;
+  /** The text changed: save it once typing has paused. `text` may be a function that reads it, so
+   * a keystroke does not have to copy a long lecture into a string. */
+  changed(text: string | (() => string)): void {
+    this.pending = typeof text === "string" ? () => text : text;
     this.opts.onState("dirty");
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -46,7 +48,7 @@ export class AutoSaver {
         await this.running;
         continue;
       }
-      const text = this.pending as string;
+      const text = (this.pending as () => string)();
       this.pending = null;
       this.opts.onState("saving");
       this.running = this.opts
@@ -56,7 +58,7 @@ export class AutoSaver {
         })
         .catch((e: unknown) => {
           // Keep the text: the next change or flush tries again. Nothing typed is dropped.
-          if (this.pending === null) this.pending = text;
+          if (this.pending === null) this.pending = () => text;
           this.opts.onState("error", String(e));
           throw e;
         })

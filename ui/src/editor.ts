@@ -1,6 +1,14 @@
 // The editor: CodeMirror 6 with line wrapping, undo history, find and replace in Chinese, headings
 // styled by level from the core's outline, and an adjustable text size.
-import { EditorState, StateEffect, StateField, type ChangeSet, type Extension, type Range } from "@codemirror/state";
+import {
+  EditorState,
+  StateEffect,
+  StateField,
+  type ChangeSet,
+  type Extension,
+  type Range,
+  type Text,
+} from "@codemirror/state";
 import {
   Decoration,
   EditorView,
@@ -65,8 +73,9 @@ const phrases = EditorState.phrases.of({
 });
 
 export interface EditorHooks {
-  /** The text after an edit, and the edit itself. */
-  onChange(text: string, changes: ChangeSet): void;
+  /** After an edit: the edit itself, and the text it led to (read only when asked for: on a long
+   * lecture, making the whole text a string is not free, and not every keystroke needs it). */
+  onChange(changes: ChangeSet, text: () => string): void;
   onCursor(pos: number): void;
   onPaste(text: string, view: EditorView): boolean;
 }
@@ -90,7 +99,7 @@ function extensions(hooks: EditorHooks): Extension[] {
       indentWithTab,
     ]),
     EditorView.updateListener.of((u) => {
-      if (u.docChanged) hooks.onChange(u.state.doc.toString(), u.changes);
+      if (u.docChanged) hooks.onChange(u.changes, () => textOf(u.state.doc));
       if (u.selectionSet || u.docChanged) hooks.onCursor(u.state.selection.main.head);
     }),
     EditorView.domEventHandlers({
@@ -106,6 +115,18 @@ function extensions(hooks: EditorHooks): Extension[] {
   ];
 }
 
+// The last document made into a string, and that string: the outline, the cursor's section and the
+// autosaver all ask for the text of the same document version, which is made once.
+let lastDoc: Text | null = null;
+let lastString = "";
+function textOf(doc: Text): string {
+  if (doc !== lastDoc) {
+    lastDoc = doc;
+    lastString = doc.toString();
+  }
+  return lastString;
+}
+
 export class Editor {
   readonly view: EditorView;
   private readonly hooks: EditorHooks;
@@ -116,7 +137,7 @@ export class Editor {
   }
 
   get text(): string {
-    return this.view.state.doc.toString();
+    return textOf(this.view.state.doc);
   }
 
   /** Shows a lecture's text with a fresh undo history. */

@@ -1,5 +1,6 @@
 // 讲稿台: the main window. Wires the panes to the shell's commands.
-import { api, type Analysis, type Lecture, type LectureSummary, type OutlineOp, type TextChange } from "./api";
+import { applyUpdate, type Analysis } from "./analysis";
+import { api, type Lecture, type LectureSummary, type OutlineOp, type TextChange } from "./api";
 import type { ChangeSet } from "@codemirror/state";
 import { AutoSaver, type SaveState } from "./autosave";
 import { Editor, type HeadingMark } from "./editor";
@@ -60,7 +61,7 @@ let analyzeTimer: ReturnType<typeof setTimeout> | null = null;
 let analyzeSeq = 0;
 
 const editor = new Editor($("editor"), {
-  onChange: (text, changes) => {
+  onChange: (changes, text) => {
     saver.changed(text);
     unsent = unsent ? unsent.compose(changes) : changes;
     scheduleAnalyze();
@@ -77,7 +78,10 @@ const editor = new Editor($("editor"), {
 });
 document.documentElement.style.setProperty("--editor-size", `${settings.editorSize}px`);
 
-function scheduleAnalyze(delay = 150): void {
+/** How long the outline waits for a pause in typing before it refreshes (ms). */
+const ANALYZE_DELAY = 150;
+
+function scheduleAnalyze(delay = ANALYZE_DELAY): void {
   if (analyzeTimer) clearTimeout(analyzeTimer);
   analyzeTimer = setTimeout(() => void analyze(), delay);
 }
@@ -87,15 +91,16 @@ const lastRefresh = { parse: 0, outline: 0, headings: 0 };
 
 // The shell keeps a copy of the text being edited, so a keystroke sends only its changes (a
 // 50,000-character lecture is 150 KB to send); `unsent` holds the edits since the copy was last
-// brought up to date. Requests go one at a time so the copy sees the edits in order.
+// brought up to date. It answers with the analysis's changes from the one it sent before,
+// `shellSent`. Requests go one at a time so both sides see the edits in order.
 let unsent: ChangeSet | null = null;
-let shellHasCopy = false;
+let shellSent: Analysis | null = null;
 let inFlight: Promise<unknown> = Promise.resolve();
 
 /** After the editor is given a new text (another lecture): the next analysis sends it whole. */
 function forgetShellCopy(): void {
   unsent = null;
-  shellHasCopy = false;
+  shellSent = null;
 }
 
 /** Analyses the editor's text as it is when the request's turn comes: the edits not yet sent and the
@@ -104,17 +109,21 @@ async function parse(): Promise<{ a: Analysis; text: string }> {
   const text = editor.text;
   const edits = unsent;
   unsent = null;
-  if (edits && shellHasCopy && edits.newLength === text.length) {
+  const earlier = shellSent;
+  if (edits && earlier && edits.newLength === text.length) {
     const list: TextChange[] = [];
     edits.iterChanges((from, to, _fromB, _toB, inserted) => list.push({ from, to, insert: inserted.toString() }));
     try {
-      return { a: await api.textAnalyzeChanges(list, edits.length, edits.newLength, settings.rate), text };
+      const u = await api.textAnalyzeChanges(list, edits.length, edits.newLength, settings.rate);
+      shellSent = applyUpdate(earlier, u);
+      return { a: shellSent, text };
     } catch {
       // The copy is out of step: send the whole text below.
     }
   }
+  shellSent = null;
   const a = await api.textAnalyze(text, settings.rate);
-  shellHasCopy = true;
+  shellSent = a;
   return { a, text };
 }
 

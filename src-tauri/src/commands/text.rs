@@ -3,7 +3,7 @@
 
 use std::sync::Mutex;
 
-use lectern_core::analysis::{self, Analysis, EditResult, OutlineOp};
+use lectern_core::analysis::{self, Analysis, AnalysisUpdate, EditResult, OutlineOp};
 use lectern_core::changes::{self, Change};
 use lectern_core::text;
 use serde::Serialize;
@@ -11,13 +11,14 @@ use tauri::State;
 
 use super::msg;
 
-/// The shell's copy of the text in the editor, so that a keystroke sends only its changes.
+/// The shell's copy of the text in the editor and of the analysis last sent for it, so that a
+/// keystroke sends only its changes and is answered with only the analysis's changes.
 #[derive(Default)]
-pub struct EditorCopy(Mutex<String>);
+pub struct EditorCopy(Mutex<Option<(String, Analysis)>>);
 
 impl EditorCopy {
-    fn set(&self, text: String) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = text;
+    fn set(&self, text: String, sent: Analysis) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((text, sent));
     }
 }
 
@@ -27,12 +28,13 @@ impl EditorCopy {
 #[tauri::command]
 pub async fn text_analyze(copy: State<'_, EditorCopy>, text: String, rate: u32) -> Result<Analysis, String> {
     let a = analysis::analyze(&text, rate);
-    copy.set(text);
+    copy.set(text, a.clone());
     Ok(a)
 }
 
-/// Applies the editor's changes since the last analysis to the copy and analyses the result. An
-/// error means the copy is out of step: the UI then sends the whole text. A plain (not async)
+/// Applies the editor's changes since the last analysis to the copy and analyses the result,
+/// answered as its change from the analysis sent before. An error means the copy is out of step
+/// (or there is none): the UI then sends the whole text. A plain (not async)
 /// command: the work is well under a millisecond, and an async command's hop to another thread
 /// and back measured about ten times that.
 #[tauri::command]
@@ -42,12 +44,17 @@ pub fn text_analyze_changes(
     old_len: usize,
     new_len: usize,
     rate: u32,
-) -> Result<Analysis, String> {
-    let mut text = copy.0.lock().unwrap_or_else(|p| p.into_inner());
-    let next = changes::apply(&text, &changes, old_len, new_len).map_err(msg)?;
+) -> Result<AnalysisUpdate, String> {
+    let mut copy = copy.0.lock().unwrap_or_else(|p| p.into_inner());
+    let Some((text, sent)) = copy.as_mut() else {
+        return Err("没有正文的副本".into());
+    };
+    let next = changes::apply(text, &changes, old_len, new_len).map_err(msg)?;
     let a = analysis::analyze(&next, rate);
+    let update = a.update_from(sent);
     *text = next;
-    Ok(a)
+    *sent = a;
+    Ok(update)
 }
 
 #[tauri::command]

@@ -66,8 +66,16 @@ async fn reorganise_autosave_snapshot_and_restore() {
     let content = app.find(".cm-content").await;
     content.click().await.unwrap();
     app.js("const v = document.querySelector('.cm-content'); v.focus();").await;
-    content.send_keys("这是新加的一句话。").await.unwrap();
+    // A sentence, then a new heading of its own: the outline, refreshed from the typing, gains a row.
+    let enter = char::from(fantoccini::key::Key::Enter);
+    content.send_keys(&format!("这是新加的一句话。{enter}{enter}九、新增的部分{enter}{enter}")).await.unwrap();
     app.wait_for_text(".cm-content", |t| t.contains("这是新加的一句话。")).await;
+    let rows = app.wait_for_text_contents(OUTLINE, |t| t.len() == 15).await;
+    let added: Vec<&String> = rows.iter().filter(|r| r.starts_with("九、新增的部分")).collect();
+    assert_eq!(added.len(), 1, "{rows:?}");
+    // A 九、 after 一、 to 三、 skips numbers: it is flagged.
+    assert!(added[0].contains('⚠'), "{rows:?}");
+    assert!(rows.contains(&format!("二、{third_title}")), "the other rows keep their titles: {rows:?}");
     app.wait_for_text(r#"[data-testid="save-status"]"#, |t| t == "已保存").await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while !saved_body().contains("这是新加的一句话。") {
@@ -81,6 +89,8 @@ async fn reorganise_autosave_snapshot_and_restore() {
     assert!(!diff.is_empty());
     app.click(r#"[data-testid="snapshot-restore"]"#).await;
     app.wait_for_text(".cm-content", |t| !t.contains("这是新加的一句话。")).await;
+    let rows = app.wait_for_text_contents(OUTLINE, |t| t.len() == 14).await;
+    assert!(!rows.iter().any(|r| r.contains("新增的部分")), "the restore took the typed heading away: {rows:?}");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while saved_body().contains("这是新加的一句话。") {
         assert!(std::time::Instant::now() < deadline, "the restored text never reached the database");
