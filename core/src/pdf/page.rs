@@ -1,26 +1,20 @@
-//! A page's content stream: the ruled lines, then the text, one `TJ` per run
-//! of glyphs sharing a face, a size and a baseline. Each run starts at its
-//! first glyph's position (`Tm` for a page's first run, `Td` from then on).
-//! The spacing most of a run's glyphs share (a justified line's even spacing)
-//! becomes the character spacing `Tc`; only the glyphs spaced otherwise
-//! (squeezed punctuation, Latin words) carry a `TJ` adjustment. Every glyph
-//! lands within 0.01 pt of where the layout put it.
+//! A page as printpdf operations: the ruled lines, then the text, one `TJ`
+//! per run of glyphs sharing a face, a size and a baseline, each run set at
+//! its first glyph's position. The spacing most of a run's glyphs share (a
+//! justified line's even spacing) becomes the character spacing `Tc`; only
+//! the glyphs spaced otherwise (squeezed punctuation, Latin words) carry a
+//! `TJ` adjustment. Every glyph lands within 0.01 pt of where the layout put
+//! it. A run is written as its characters where the face sets each of them
+//! with one glyph (the usual case: one string per run), else glyph by glyph.
 
-use pdf_writer::{Content, Name, Settings, Str};
+use std::collections::BTreeMap;
 
+use printpdf::{
+    Codepoint, Color, FontId, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
+};
+
+use super::font::Plan;
 use crate::typeset::{Page, PlacedGlyph};
-
-/// The code of a glyph in the font the PDF embeds for its face, and that
-/// glyph's width in 1/1000 em as the PDF's /W says.
-pub(super) trait Codes {
-    fn code(&self, slot: usize, gid: u16) -> Option<u16>;
-    fn width(&self, slot: usize, code: u16) -> f32;
-}
-
-/// The resource name of the font of face `slot`.
-pub(super) fn font_name(slot: usize) -> String {
-    format!("F{slot}")
-}
 
 /// The gap that occurs most often, to 1/1000 pt (0 for none).
 fn most_common(gaps: impl Iterator<Item = f32>) -> f32 {
@@ -40,27 +34,24 @@ fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
-/// The content stream of `page`, on a page `height` pt tall.
-pub(super) fn content(page: &Page, height: f32, codes: &impl Codes) -> Vec<u8> {
-    let mut c = Content::with_settings_and_capacity(Settings { pretty: false }, 16 * 1024);
+/// The operations of `page`, on a page `height` pt tall, with the embedded faces by slot.
+pub(super) fn ops(page: &Page, height: f32, faces: &BTreeMap<usize, (Plan, FontId)>) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(page.lines.len() * 4 + page.rules.len() + 8);
     if !page.rules.is_empty() {
-        c.save_state();
-        c.set_stroke_gray(0.55);
-        c.set_line_width(0.5);
+        ops.push(Op::SaveGraphicsState);
+        ops.push(Op::SetOutlineColor { col: Color::Greyscale(Greyscale::new(0.55, None)) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
         for r in &page.rules {
             let y = r2(height - r.y);
-            c.move_to(r2(r.x0), y);
-            c.line_to(r2(r.x1), y);
+            let at = |x: f32| LinePoint { p: Point { x: Pt(r2(x)), y: Pt(y) }, bezier: false };
+            ops.push(Op::DrawLine { line: Line { points: vec![at(r.x0), at(r.x1)], is_closed: false } });
         }
-        c.stroke();
-        c.restore_state();
+        ops.push(Op::RestoreGraphicsState);
     }
-    c.begin_text();
+    ops.push(Op::StartTextSection);
     let mut font: Option<(usize, f32)> = None;
-    // The character spacing (Tc, pt) in force, and the start of the current text line.
+    // The character spacing (Tc, pt) in force.
     let mut spacing = 0.0f32;
-    let mut origin: Option<(f32, f32)> = None;
-    let mut bytes: Vec<u8> = Vec::new();
     for line in &page.lines {
         let mut i = 0;
         while i < line.glyphs.len() {
@@ -70,13 +61,11 @@ pub(super) fn content(page: &Page, height: f32, codes: &impl Codes) -> Vec<u8> {
                 .take_while(|g| g.slot == first.slot && g.size == first.size && g.y == first.y)
                 .collect();
             i += run.len();
-            if codes.code(first.slot, first.gid).is_none() {
-                continue;
-            }
+            let Some((plan, id)) = faces.get(&first.slot) else { continue };
             let size = first.size;
-            let width = |g: &PlacedGlyph| codes.width(g.slot, codes.code(g.slot, g.gid).unwrap_or(0)) * size / 1000.0;
+            let width = |g: &PlacedGlyph| plan.width(plan.code(g.gid)) * size / 1000.0;
             if font != Some((first.slot, size)) {
-                c.set_font(Name(font_name(first.slot).as_bytes()), size);
+                ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(size) });
                 font = Some((first.slot, size));
             }
             // A justified line spaces its glyphs evenly: that spacing becomes Tc,
@@ -84,48 +73,63 @@ pub(super) fn content(page: &Page, height: f32, codes: &impl Codes) -> Vec<u8> {
             if run.len() > 1 {
                 let tc = most_common(run.windows(2).map(|w| w[1].x - w[0].x - width(w[0])));
                 if (tc - spacing).abs() > 0.0005 {
-                    c.set_char_spacing(tc);
+                    ops.push(Op::SetCharacterSpacing { multiplier: tc });
                     spacing = tc;
                 }
             }
-            let (x, y) = (r2(first.x), r2(height - first.y));
-            let start = match origin {
-                None => {
-                    c.set_text_matrix([1.0, 0.0, 0.0, 1.0, x, y]);
-                    (x, y)
-                }
-                Some((ox, oy)) => {
-                    let (dx, dy) = (r2(x - ox), r2(y - oy));
-                    c.next_line(dx, dy);
-                    (ox + dx, oy + dy)
-                }
-            };
-            origin = Some(start);
-            let mut tj = c.show_positioned();
-            let mut items = tj.items();
+            let x = r2(first.x);
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(r2(height - first.y))) });
+            let by_char = run.iter().all(|g| plan.code_of_char(g.ch) == Some(plan.code(g.gid)));
+            let mut items: Vec<TextItem> = Vec::new();
+            let mut text = String::new();
+            let mut glyphs: Vec<Codepoint> = Vec::new();
             // Where the pen stands after the glyphs shown so far, in pt.
-            let mut pen = start.0;
-            for g in run {
-                let code = codes.code(g.slot, g.gid).unwrap_or(0);
+            let mut pen = x;
+            for g in &run {
                 // The TJ adjustment (1/1000 em, positive moves left) that puts the glyph at its x.
                 if (pen - g.x).abs() > 0.01 {
                     let adjust = r2((pen - g.x) * 1000.0 / size);
-                    if !bytes.is_empty() {
-                        items.show(Str(&bytes));
-                        bytes.clear();
+                    if by_char {
+                        if !text.is_empty() {
+                            items.push(TextItem::Text(std::mem::take(&mut text)));
+                        }
+                        items.push(TextItem::Offset(adjust));
+                    } else if let Some(last) = glyphs.last_mut() {
+                        // A glyph's offset is the adjustment after it.
+                        last.offset = adjust;
+                    } else {
+                        items.push(TextItem::Offset(adjust));
                     }
-                    items.adjust(adjust);
                     pen -= adjust * size / 1000.0;
                 }
-                bytes.extend_from_slice(&code.to_be_bytes());
+                if by_char {
+                    text.push(g.ch);
+                } else {
+                    glyphs.push(Codepoint { gid: plan.code(g.gid), offset: 0.0, cid: Some(g.ch.to_string()) });
+                }
                 pen += width(g) + spacing;
             }
-            if !bytes.is_empty() {
-                items.show(Str(&bytes));
-                bytes.clear();
+            if !text.is_empty() {
+                items.push(TextItem::Text(text));
             }
+            if !glyphs.is_empty() {
+                items.push(TextItem::GlyphIds(glyphs));
+            }
+            ops.push(Op::ShowText { items });
         }
     }
-    c.end_text();
-    c.finish().into_vec()
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_commonest_gap_wins_and_ties_go_to_the_smaller() {
+        assert_eq!(most_common([0.5, 0.5, 0.0, 1.25].into_iter()), 0.5);
+        assert_eq!(most_common([0.0, 0.5].into_iter()), 0.0);
+        assert_eq!(most_common(std::iter::empty()), 0.0);
+    }
 }
