@@ -96,11 +96,15 @@ const lastRefresh = { parse: 0, outline: 0, headings: 0 };
 let unsent: ChangeSet | null = null;
 let shellSent: Analysis | null = null;
 let inFlight: Promise<unknown> = Promise.resolve();
+// Counts the texts the editor has been given: an answer about an earlier one never becomes
+// `shellSent`.
+let shellText = 0;
 
 /** After the editor is given a new text (another lecture): the next analysis sends it whole. */
 function forgetShellCopy(): void {
   unsent = null;
   shellSent = null;
+  shellText += 1;
 }
 
 /** Analyses the editor's text as it is when the request's turn comes: the edits not yet sent and the
@@ -110,20 +114,21 @@ async function parse(): Promise<{ a: Analysis; text: string }> {
   const edits = unsent;
   unsent = null;
   const earlier = shellSent;
+  const given = shellText;
   if (edits && earlier && edits.newLength === text.length) {
     const list: TextChange[] = [];
     edits.iterChanges((from, to, _fromB, _toB, inserted) => list.push({ from, to, insert: inserted.toString() }));
     try {
-      const u = await api.textAnalyzeChanges(list, edits.length, edits.newLength, settings.rate);
-      shellSent = applyUpdate(earlier, u);
-      return { a: shellSent, text };
+      const a = applyUpdate(earlier, await api.textAnalyzeChanges(list, edits.length, edits.newLength, settings.rate));
+      if (given === shellText) shellSent = a;
+      return { a, text };
     } catch {
       // The copy is out of step: send the whole text below.
     }
   }
   shellSent = null;
   const a = await api.textAnalyze(text, settings.rate);
-  shellSent = a;
+  if (given === shellText) shellSent = a;
   return { a, text };
 }
 
