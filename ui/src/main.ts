@@ -100,8 +100,9 @@ let inFlight: Promise<unknown> = Promise.resolve();
 // `shellSent`.
 let shellText = 0;
 
-/** After the editor is given a new text (another lecture): the next analysis sends it whole. */
-function forgetShellCopy(): void {
+/** Gives the editor a new text (another lecture, or none): the next analysis sends it whole. */
+function showText(text: string): void {
+  editor.load(text);
   unsent = null;
   shellSent = null;
   shellText += 1;
@@ -284,8 +285,7 @@ async function openLecture(id: number): Promise<void> {
     titleEl.value = lecture.title;
     titleEl.disabled = false;
     outline.selected = null;
-    editor.load(lecture.body);
-    forgetShellCopy();
+    showText(lecture.body);
     saveEl.textContent = "已保存";
     saveEl.dataset.state = "saved";
     for (const b of document.querySelectorAll<HTMLButtonElement>(".needs-lecture")) b.disabled = showingTrash;
@@ -349,8 +349,7 @@ $("delete-button").addEventListener("click", async () => {
     await saver.flush();
     await api.lectureDelete(current.id);
     current = null;
-    editor.load("");
-    forgetShellCopy();
+    showText("");
     titleEl.value = "";
     titleEl.disabled = true;
     analysis = null;
