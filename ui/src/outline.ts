@@ -117,10 +117,10 @@ export function formatMinutes(minutes: number): string {
   return minutes < 1 ? (Math.round(minutes * 10) / 10).toString() : String(Math.round(minutes));
 }
 
-/** Drag by pointer: works the same on every platform's webview, and by WebDriver. */
 /** The item each row shows now (rows updated in place keep their listeners). */
 const rowItems = new WeakMap<HTMLElement, OutlineItem>();
 
+/** Drag by pointer: works the same on every platform's webview, and by WebDriver. */
 function attachDrag(list: HTMLElement, row: HTMLElement, handlers: OutlineHandlers): void {
   row.addEventListener("pointerdown", (down) => {
     if (down.button !== 0) return;
