@@ -39,7 +39,7 @@ app: ui/dist/index.html
 
 ## bench: the benchmarks (criterion in core; the app's responsiveness on the real window)
 bench: deps-run deps-test app
-	$(CARGO) bench -p lectern-core
+	$(CARGO) bench -p lectern-text -p lectern-library -p lectern-cli
 	xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
 	  $(CARGO) bench -p lectern-e2e --bench responsiveness
 
@@ -85,7 +85,7 @@ ui/dist/index.html: ui/node_modules/.installed $(UI_SOURCES)
 ui: ui/dist/index.html
 
 test-rust:
-	$(CARGO) test -p lectern-core
+	$(CARGO) test -p lectern-text -p lectern-library -p lectern-typeset -p lectern-pdf -p lectern-cli
 
 test-ui: ui/node_modules/.installed
 	cd ui && npx vitest run

@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    lectern_core::text::fuzz::readers(data);
+    lectern_text::fuzz::readers(data);
 });

@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    lectern_core::text::fuzz::text(&String::from_utf8_lossy(data));
+    lectern_text::fuzz::text(&String::from_utf8_lossy(data));
 });

@@ -1,5 +1,6 @@
 //! 讲稿台 Lectern: the desktop app. A thin Tauri shell: it opens the library
-//! and translates between the UI and lectern-core; domain logic lives in core.
+//! and translates between the UI and the core crates (lectern-text,
+//! lectern-library, lectern-typeset, lectern-pdf); domain logic lives there.
 
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 

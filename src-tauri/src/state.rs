@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use lectern_core::{demo, library::Library, paths};
+use lectern_library::{demo, paths, Library};
 
 /// The library, or the reason it could not be opened (shown in the UI
 /// instead of a crash).

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use lectern_core::fonts::{resolve, Catalog, RoleOverride};
-use lectern_core::pdf::{make_handout_with, Handout, HandoutOptions, HandoutReport};
-use lectern_core::typeset::{document_from_text, Kind, Meta, Preset};
+use lectern_typeset::fonts::{resolve, Catalog, RoleOverride};
+use lectern_pdf::{make_handout_with, Handout, HandoutOptions, HandoutReport};
+use lectern_typeset::{document_from_text, Kind, Meta, Preset};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Response;
 use tauri::State;
@@ -116,7 +116,7 @@ pub struct RoleFace {
 #[tauri::command]
 pub async fn export_save(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> Result<SaveReport, String> {
     let handout = make(&state, &request)?;
-    lectern_core::pdf::save_pdf(&path, &handout.pdf.bytes).map_err(msg)?;
+    lectern_pdf::save_pdf(&path, &handout.pdf.bytes).map_err(msg)?;
     let report: HandoutReport = handout.report();
     Ok(SaveReport {
         pages: report.pages,

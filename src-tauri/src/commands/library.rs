@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use lectern_core::library::{ImportOutcome, Lecture, LectureSummary, SaveOutcome, SearchHit};
+use lectern_library::{ImportOutcome, Lecture, LectureSummary, SaveOutcome, SearchHit};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;

@@ -1,5 +1,5 @@
 //! The commands the UI calls, one module per concern. Each translates between the UI's JSON and
-//! lectern-core, and turns errors into a Chinese message. No domain logic lives here.
+//! the core crates, and turns errors into a Chinese message. No domain logic lives here.
 
 pub mod app;
 pub mod export;

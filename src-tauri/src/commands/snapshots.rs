@@ -1,7 +1,7 @@
 //! Snapshots of a lecture: take, list, compare with the current text, restore.
 
-use lectern_core::diff::{diff_paragraphs, DiffLine};
-use lectern_core::library::SnapshotInfo;
+use lectern_text::diff::{diff_paragraphs, DiffLine};
+use lectern_library::SnapshotInfo;
 use tauri::State;
 
 use super::msg;

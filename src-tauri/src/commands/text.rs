@@ -3,9 +3,9 @@
 
 use std::sync::Mutex;
 
-use lectern_core::analysis::{self, Analysis, AnalysisUpdate, EditResult, OutlineOp};
-use lectern_core::changes::{self, Change};
-use lectern_core::text;
+use lectern_text::analysis::{self, Analysis, AnalysisUpdate, EditResult, OutlineOp};
+use lectern_text::changes::{self, Change};
+
 use serde::Serialize;
 use tauri::State;
 
@@ -71,6 +71,6 @@ pub struct CleanPreview {
 
 #[tauri::command]
 pub fn clean_preview(text: String) -> CleanPreview {
-    let cleaned = text::clean(&text);
+    let cleaned = lectern_text::clean(&text);
     CleanPreview { text: cleaned.text, removed: cleaned.removed }
 }

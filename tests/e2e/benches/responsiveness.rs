@@ -19,7 +19,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use lectern_core::library::{Library, NewLecture};
+use lectern_library::{Library, NewLecture};
 use lectern_e2e::App;
 
 const LECTURES: usize = 1_000;
@@ -33,7 +33,7 @@ const ORDINALS: &[&str] = &["一", "二", "三", "四", "五", "六", "七", "�
 /// The demo lecture's sentences, cleaned: the material every generated lecture is made of.
 fn sentences() -> Vec<String> {
     let raw = std::fs::read_to_string(lectern_e2e::workspace_root().join("core/assets/demo-lecture.txt")).unwrap();
-    let cleaned = lectern_core::text::clean(&raw).text;
+    let cleaned = lectern_text::clean(&raw).text;
     cleaned
         .split_inclusive('。')
         .map(|s| s.trim().to_string())
@@ -127,9 +127,9 @@ async fn main() {
         app.wait_for_text("[data-testid=\"stats\"]", |t| t.contains("字")).await;
         // Typing is measured once the start is over: the app's first seconds also hold the daily
         // backup of the library, made on another thread, which shares this machine's two cores.
-        let backups = app.library_path().with_file_name(lectern_core::library::BACKUP_DIR);
+        let backups = app.library_path().with_file_name(lectern_library::BACKUP_DIR);
         for _ in 0..600 {
-            if !lectern_core::library::backups_in(&backups).is_empty() {
+            if !lectern_library::backups_in(&backups).is_empty() {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;

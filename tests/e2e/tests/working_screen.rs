@@ -1,7 +1,7 @@
 //! The working screen, on the release build: the outline beside the editor, restructuring by the
 //! outline, autosave into the real database, snapshots and restore.
 
-use lectern_core::library::Library;
+use lectern_library::Library;
 use lectern_e2e::App;
 
 const OUTLINE: &str = r#"[data-testid="outline-item"]"#;

@@ -1,0 +1,242 @@
+//! Importing files (and pasted text) into the library, through the text
+//! engine's readers and cleaner, without silent duplicates.
+//!
+//! A text is a duplicate when, ignoring whitespace, it equals a lecture's
+//! current text or the text a lecture was imported with (so re-importing a
+//! file whose lecture has since been edited is still recognised).
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::lectures::{insert, BodyFacts, InsertExtra, NewLecture};
+use super::{Library, Result};
+use lectern_text::Cleaned;
+
+/// Files read and cleaned before each write transaction during import.
+const CHUNK: usize = 1000;
+
+/// What became of one imported file or text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ImportOutcome {
+    /// Imported as a new lecture.
+    Added { id: i64, title: String },
+    /// The library already holds this text (perhaps in the trash): nothing was added.
+    Duplicate { id: i64, title: String, in_trash: bool },
+    /// Could not be imported; the message (Chinese) names the file and the reason.
+    Failed { message: String },
+}
+
+/// One file's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub path: PathBuf,
+    #[serde(flatten)]
+    pub outcome: ImportOutcome,
+}
+
+impl ImportReport {
+    /// The line to show for a file that was not added (Chinese, naming the
+    /// file); `None` for a file that was added.
+    pub fn message(&self) -> Option<String> {
+        match &self.outcome {
+            ImportOutcome::Added { .. } => None,
+            ImportOutcome::Duplicate { id, title, in_trash } => Some(format!(
+                "{}：讲稿库中已有这篇讲稿（编号 {id}《{title}》{}），没有重复导入",
+                name_of(&self.path),
+                if *in_trash { "，在回收站中" } else { "" }
+            )),
+            ImportOutcome::Failed { message } => Some(message.clone()),
+        }
+    }
+}
+
+/// Reads and cleans one file with the text engine (.txt in UTF-8, UTF-16
+/// or GBK, .md, .docx, .html); the error is its Chinese line naming the file.
+/// A file as messages name it: its file name, as the text engine does.
+fn name_of(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// A file read and cleaned, with what the library derives from its text.
+struct ReadFile {
+    cleaned: Cleaned,
+    facts: BodyFacts,
+}
+
+type Read = std::result::Result<ReadFile, String>;
+
+fn read(path: &Path) -> Read {
+    let cleaned = lectern_text::import_path(path).map_err(|e| e.to_string())?;
+    let facts = BodyFacts::of(&cleaned.text);
+    Ok(ReadFile { cleaned, facts })
+}
+
+/// The existing lecture holding this text, if any: (id, title, in trash).
+fn find_duplicate(conn: &Connection, hash: &str) -> Result<Option<(i64, String, bool)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, title, deleted_at IS NOT NULL FROM lectures
+             WHERE content_hash = ?1 OR import_hash = ?1 ORDER BY id LIMIT 1",
+        )?
+        .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// Adds a cleaned text unless the library holds it already.
+fn add_cleaned(
+    conn: &Connection,
+    cleaned: Cleaned,
+    facts: &BodyFacts,
+    source: Option<String>,
+    fallback_title: &str,
+) -> Result<ImportOutcome> {
+    let hash = &facts.hash;
+    if let Some((id, title, in_trash)) = find_duplicate(conn, hash)? {
+        return Ok(ImportOutcome::Duplicate { id, title, in_trash });
+    }
+    let title = if cleaned.title.trim().is_empty() { fallback_title.to_string() } else { cleaned.title };
+    let new = NewLecture {
+        title,
+        body: cleaned.text,
+        source,
+        date: cleaned.metadata.date,
+        category: cleaned.metadata.category,
+    };
+    let id = insert(conn, &new, &InsertExtra { import_hash: Some(hash), facts: Some(facts), ..Default::default() })?;
+    let title = conn.query_row("SELECT title FROM lectures WHERE id = ?1", [id], |r| r.get(0))?;
+    Ok(ImportOutcome::Added { id, title })
+}
+
+impl Library {
+    /// Imports files: each is read by the text engine, cleaned and added,
+    /// unless the library already holds its text. One result per file, in
+    /// order; a bad file never stops the others. Files are written in
+    /// transactions of up to a thousand, while a second thread reads and
+    /// cleans the next files.
+    pub fn import_files<P: AsRef<Path> + Sync>(&self, paths: &[P]) -> Vec<ImportReport> {
+        let mut reports = Vec::with_capacity(paths.len());
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(64);
+            scope.spawn(move || {
+                for p in paths {
+                    let p = p.as_ref();
+                    if send.send((p.to_path_buf(), read(p))).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut files = receive.into_iter().peekable();
+            while files.peek().is_some() {
+                reports.extend(self.add_chunk(files.by_ref().take(CHUNK)));
+            }
+        });
+        reports
+    }
+
+    /// Adds a chunk of read files in one transaction. FTS5 writes its
+    /// pending index data out at every savepoint, so the files are added
+    /// without one each; only when one of them fails is the transaction
+    /// rolled back and the chunk added again file by file, each in its own
+    /// savepoint, so the failure costs no other file its place.
+    fn add_chunk(&self, files: impl Iterator<Item = (PathBuf, Read)>) -> Vec<ImportReport> {
+        let files: Vec<(PathBuf, Read)> = files.collect();
+        match self.add_all(&files) {
+            Ok(reports) => reports,
+            Err(_) => self.add_one_by_one(&files),
+        }
+    }
+
+    /// The cleaned text of a file worth adding: read, and not empty.
+    fn readable(read: &Read) -> Option<&ReadFile> {
+        read.as_ref().ok().filter(|r| !r.cleaned.text.trim().is_empty())
+    }
+
+    /// Why a file that is not [`Self::readable`] was not added.
+    fn unreadable(path: &Path, read: &Read) -> ImportOutcome {
+        match read {
+            Err(message) => ImportOutcome::Failed { message: message.clone() },
+            Ok(_) => ImportOutcome::Failed { message: format!("{}：文件中没有正文", name_of(path)) },
+        }
+    }
+
+    fn add_file(conn: &Connection, path: &Path, file: &ReadFile) -> Result<ImportOutcome> {
+        let source = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let stem = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        add_cleaned(conn, file.cleaned.clone(), &file.facts, source, &stem)
+    }
+
+    /// Every file in one transaction; the first error undoes the chunk.
+    fn add_all(&self, files: &[(PathBuf, Read)]) -> Result<Vec<ImportReport>> {
+        let tx = self.write()?;
+        let mut reports = Vec::with_capacity(files.len());
+        for (path, read) in files {
+            let outcome = match Self::readable(read) {
+                Some(cleaned) => Self::add_file(&tx, path, cleaned)?,
+                None => Self::unreadable(path, read),
+            };
+            reports.push(ImportReport { path: path.clone(), outcome });
+        }
+        tx.commit()?;
+        Ok(reports)
+    }
+
+    /// Each file in a savepoint of its own: a file that fails is reported
+    /// and the others are added.
+    fn add_one_by_one(&self, files: &[(PathBuf, Read)]) -> Vec<ImportReport> {
+        let mut tx = match self.write() {
+            Ok(tx) => tx,
+            Err(e) => {
+                return files
+                    .iter()
+                    .map(|(path, _)| {
+                        let message = format!("{}：{e}", name_of(path));
+                        ImportReport { path: path.clone(), outcome: ImportOutcome::Failed { message } }
+                    })
+                    .collect()
+            }
+        };
+        let mut reports = Vec::with_capacity(files.len());
+        for (path, read) in files {
+            let outcome = match Self::readable(read) {
+                None => Self::unreadable(path, read),
+                Some(cleaned) => {
+                    let added = tx.savepoint().map_err(Into::into).and_then(|sp| {
+                        let outcome = Self::add_file(&sp, path, cleaned)?;
+                        sp.commit()?;
+                        Ok(outcome)
+                    });
+                    added.unwrap_or_else(|e: super::LibraryError| ImportOutcome::Failed {
+                        message: format!("{}：{e}", name_of(path)),
+                    })
+                }
+            };
+            reports.push(ImportReport { path: path.clone(), outcome });
+        }
+        if let Err(e) = tx.commit() {
+            for r in &mut reports {
+                if matches!(r.outcome, ImportOutcome::Added { .. }) {
+                    r.outcome = ImportOutcome::Failed { message: format!("{}：保存失败：{e}", name_of(&r.path)) };
+                }
+            }
+        }
+        reports
+    }
+
+    /// Imports a text the user pasted: cleaned by the text engine, added
+    /// unless the library holds it already. `source` is where it came from
+    /// (a URL), when known.
+    pub fn import_text(&self, raw: &str, source: Option<&str>) -> Result<ImportOutcome> {
+        let cleaned = lectern_text::clean(raw);
+        if cleaned.text.trim().is_empty() {
+            return Ok(ImportOutcome::Failed { message: "粘贴的文字中没有正文".to_string() });
+        }
+        let tx = self.write()?;
+        let facts = BodyFacts::of(&cleaned.text);
+        let outcome = add_cleaned(&tx, cleaned, &facts, source.map(str::to_string), super::lectures::UNTITLED)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+}

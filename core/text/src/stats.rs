@@ -1,0 +1,115 @@
+//! 字数 and speaking time.
+//!
+//! The count that matters for a lecture is Han characters plus digits and
+//! Latin letters, without punctuation and spaces. Minutes are that count
+//! divided by the speaker's rate (characters per minute, 200 by default).
+
+use serde::Serialize;
+
+use crate::outline::{self, Section};
+use crate::punct::is_han;
+
+/// The speaking rate when the user sets none: 200 字 a minute.
+pub const DEFAULT_RATE: u32 = 200;
+
+/// Counts of a whole text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub char_count: usize,
+    pub rate_per_minute: u32,
+    pub minutes: f64,
+    pub sections: Vec<SectionStats>,
+}
+
+/// Counts of one section (its heading, body and subsections).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionStats {
+    pub number: String,
+    pub title: String,
+    pub char_count: usize,
+    pub minutes: f64,
+    pub children: Vec<SectionStats>,
+}
+
+/// Whether `c` counts: a Han character, a digit or a Latin letter (half- or full-width).
+pub fn counts(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || is_han(c)
+        || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+        || (matches!(c as u32, 0xC0..=0x24F) && c.is_alphabetic())
+}
+
+/// 字数: Han characters, digits and Latin letters; punctuation and spaces are not counted.
+pub fn count_chars(text: &str) -> usize {
+    text.chars().filter(|&c| counts(c)).count()
+}
+
+/// Minutes for `chars` at `rate` characters a minute (0 when the rate is 0).
+pub fn minutes(chars: usize, rate: u32) -> f64 {
+    if rate == 0 {
+        0.0
+    } else {
+        chars as f64 / rate as f64
+    }
+}
+
+/// Counts the whole text and each section of its outline.
+pub fn stats(text: &str, rate: u32) -> Stats {
+    let outline = outline::parse(text);
+    // Sections begin and end at line starts (or the text's end): count per
+    // line and keep the running total at each line start.
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64 + 2);
+    let (mut offset, mut n) = (0usize, 0usize);
+    for line in text.split('\n') {
+        starts.push((offset, n));
+        offset += line.chars().count() + 1;
+        n += count_chars(line);
+    }
+    starts.push((offset.saturating_sub(1), n));
+    let at = |o: usize| match starts.binary_search_by_key(&o, |&(off, _)| off) {
+        Ok(i) => starts[i].1,
+        // Not a line start (never for a section): count up to there.
+        Err(i) => {
+            let (off, before) = starts[i.saturating_sub(1)];
+            before + text.chars().skip(off).take(o - off).filter(|&c| counts(c)).count()
+        }
+    };
+    let count = |s: &Section| at(s.end) - at(s.start);
+    fn build(s: &[Section], rate: u32, count: &dyn Fn(&Section) -> usize) -> Vec<SectionStats> {
+        s.iter()
+            .map(|x| {
+                let c = count(x);
+                SectionStats {
+                    number: x.number.clone(),
+                    title: x.title.clone(),
+                    char_count: c,
+                    minutes: minutes(c, rate),
+                    children: build(&x.children, rate, count),
+                }
+            })
+            .collect()
+    }
+    Stats { char_count: n, rate_per_minute: rate, minutes: minutes(n, rate), sections: build(&outline.sections, rate, &count) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_han_digits_and_latin_only() {
+        assert_eq!(count_chars("开通5G网络，覆盖率达66.2%。"), 13);
+        assert_eq!(count_chars("二〇二四年 ＡＢ１２"), 9);
+        assert_eq!(count_chars("“”（）——……，。 \n\u{3000}"), 0);
+    }
+
+    #[test]
+    fn sections_count_their_own_range() {
+        let s = stats("题目\n\n一、甲乙\n\n丙丁。\n\n二、戊\n", 2);
+        assert_eq!(s.char_count, 2 + 3 + 2 + 2);
+        assert_eq!(s.sections[0].char_count, 5);
+        assert_eq!(s.sections[1].char_count, 2);
+        assert_eq!(s.sections[0].minutes, 2.5);
+        assert_eq!(s.minutes, 4.5);
+    }
+}
