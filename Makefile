@@ -18,8 +18,9 @@ APT_RUN  := build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev \
             libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev \
             fonts-noto-cjk fonts-arphic-ukai
 # What the tests add: a virtual display, the WebKit WebDriver, a D-Bus session
-# and poppler's tools for reading the PDFs the tests produce.
-APT_TEST := xvfb xauth webkit2gtk-driver dbus dbus-x11 poppler-utils
+# poppler's tools for reading the PDFs the tests produce, and LibreOffice to
+# make document fixtures and to render the .docx files Lectern writes.
+APT_TEST := xvfb xauth webkit2gtk-driver dbus dbus-x11 poppler-utils libreoffice-writer-nogui
 
 UI_SOURCES := $(shell find ui/src -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/tsconfig.json
 
