@@ -1,5 +1,5 @@
-//! lectern-pdf: writing laid-out pages (lectern-typeset's [`Layout`]) as a PDF with printpdf: every face embedded as a
-//! subset with a /ToUnicode map (the text copies out as the right Chinese
+//! lectern-pdf: writing laid-out pages (lectern-typeset's [`Layout`]) as a
+//! PDF with printpdf: every face embedded as a subset with a /ToUnicode map (the text copies out as the right Chinese
 //! characters), title and author in the document information, A4 pages,
 //! compressed streams.
 //!
