@@ -1,7 +1,7 @@
 //! lectern-pdf: writing laid-out pages (lectern-typeset's [`Layout`]) as a
-//! PDF with printpdf: every face embedded as a subset with a /ToUnicode map (the text copies out as the right Chinese
-//! characters), title and author in the document information, A4 pages,
-//! compressed streams.
+//! PDF with printpdf: every face embedded as a subset with a /ToUnicode map
+//! (the text copies out as the right Chinese characters), title and author in
+//! the document information, A4 pages, compressed streams.
 //!
 //! Each face is cut once, straight from the memory-mapped font file, to the
 //! glyphs the pages use ([`font`]), and handed to printpdf already cut; the
