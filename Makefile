@@ -25,6 +25,7 @@ APT_TEST := xvfb xauth webkit2gtk-driver dbus dbus-x11 poppler-utils libreoffice
 UI_SOURCES := $(shell find ui/src -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/tsconfig.json
 
 .PHONY: run test app bench deps deps-run deps-test apt-run apt-test tools ui test-rust test-ui test-e2e clean
+.PHONY: package windows test-package test-windows apt-package apt-windows apt-wine rust-windows
 
 ## run: install what is missing, build, and open the app
 run: deps-run app
@@ -32,7 +33,7 @@ run: deps-run app
 
 ## test: install what is missing, then every test
 test: deps-run deps-test app
-	$(MAKE) --no-print-directory test-rust test-ui test-e2e
+	$(MAKE) --no-print-directory test-rust test-ui test-e2e test-package test-windows
 
 ## app: the release app with the UI embedded
 app: ui/dist/index.html
@@ -111,3 +112,59 @@ fuzz:
 	  $(CARGO) +nightly fuzz run --fuzz-dir fuzz $$t target/fuzz-corpus/$$t fuzz/corpus/$$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 || exit 1; \
 	done
+
+# --- Installable: the .deb, the Windows build, and their tests ---------------
+
+VERSION    := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' src-tauri/tauri.conf.json)
+DEB_ARCH   := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB        := target/package/lectern_$(VERSION)_$(DEB_ARCH).deb
+TAURI      := $(CURDIR)/ui/node_modules/.bin/tauri
+WIN_TARGET := x86_64-pc-windows-gnu
+WIN_REL    := target/$(WIN_TARGET)/release
+# Checking the .deb: desktop-file-validate (and the MIME cache its trigger keeps).
+APT_PACKAGE := desktop-file-utils binutils
+# Cross-building for Windows: the mingw-w64 C toolchain (linker, windres) and NSIS.
+APT_WINDOWS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis
+# Running the Windows CLI: 64-bit Wine.
+APT_WINE    := wine64
+
+apt-package:
+	$(call apt_install,$(APT_PACKAGE))
+
+apt-windows:
+	$(call apt_install,$(APT_WINDOWS))
+
+apt-wine:
+	$(call apt_install,$(APT_WINE))
+
+rust-windows:
+	@rustup target list --installed | grep -qx $(WIN_TARGET) || rustup target add $(WIN_TARGET)
+
+## package: the .deb (Tauri's bundler) of the release app and the CLI, in target/package/
+# The bundler packs the binaries already built (no second build); they are
+# stripped into target/package/bin/ first, which bundle.linux.deb.files in
+# src-tauri/tauri.conf.json installs as /usr/bin/lectern-app and /usr/bin/lectern.
+package: deps-run apt-package app
+	$(CARGO) build --release -p lectern-cli
+	@mkdir -p target/package/bin
+	strip -o target/package/bin/lectern-app $(APP)
+	strip -o target/package/bin/lectern target/release/lectern
+	cd src-tauri && CI=true $(TAURI) bundle --bundles deb
+	cp target/release/bundle/deb/Lectern_$(VERSION)_$(DEB_ARCH).deb $(DEB)
+	@ls -l $(DEB)
+
+## windows: lectern-app.exe and lectern.exe cross-built; a portable zip and an installer in target/windows/
+# Then both are tried under Wine: the zip's CLI, a silent install and uninstall.
+windows: deps-run apt-windows apt-wine rust-windows ui/dist/index.html
+	$(CARGO) build --release --target $(WIN_TARGET) -p lectern-cli -p lectern-app
+	bash packaging/windows/pack.sh $(WIN_REL)
+	bash tests/windows/check-installer.sh target/windows
+
+test-package: package apt-test
+	bash tests/package/check-deb.sh $(DEB)
+
+# The Windows CLI (only the CLI, to keep CI short) under Wine, against the Linux CLI.
+test-windows: deps-run apt-test apt-windows apt-wine rust-windows
+	$(CARGO) build --release -p lectern-cli
+	$(CARGO) build --release --target $(WIN_TARGET) -p lectern-cli
+	bash tests/windows/run-cli.sh $(WIN_REL)/lectern.exe target/release/lectern
