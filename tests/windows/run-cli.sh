@@ -34,9 +34,11 @@ rm -rf "$work/data" "$work/linux" "$work/windows" "$work/out"
 mkdir -p "$work/linux" "$work/windows" "$work/out"
 cp -r "$root/tests/data" "$work/data"
 # Fixtures made by a real program: two lectures as .docx and .html (LibreOffice).
-soffice --headless --convert-to docx:"MS Word 2007 XML" --outdir "$work/data/made" \
+# Its own profile, so that a LibreOffice already running elsewhere is not asked instead.
+lo=(soffice -env:UserInstallation="file://$work/lo-profile" --headless)
+"${lo[@]}" --convert-to docx:"MS Word 2007 XML" --outdir "$work/data/made" \
   "$work/data/library/party-building.txt" >"$work/out/soffice.log" 2>&1 &&
-soffice --headless --convert-to html --outdir "$work/data/made" \
+"${lo[@]}" --convert-to html --outdir "$work/data/made" \
   "$work/data/library/rural-revitalization.txt" >>"$work/out/soffice.log" 2>&1 ||
   { echo "run-cli.sh: LibreOffice could not make the .docx/.html fixtures" >&2; cat "$work/out/soffice.log" >&2; exit 1; }
 
