@@ -28,6 +28,9 @@ source "$here/wine-prefix.sh"
 for f in "$win_exe" "$linux_cli"; do
   [ -f "$f" ] || { echo "run-cli.sh: $f is missing" >&2; exit 1; }
 done
+# Each side runs in its own folder: the programs by their full paths.
+win_exe=$(realpath "$win_exe")
+linux_cli=$(realpath "$linux_cli")
 
 # --- Each side works in its own folder, on the same copy of the fixtures -------
 rm -rf "$work/data" "$work/linux" "$work/windows" "$work/out"
