@@ -52,6 +52,7 @@ depends=$(field Depends)
 echo "    Depends: $depends"
 check "Depends names WebKitGTK 4.1" grep -qE '(^|, )libwebkit2gtk-4\.1-0( |,|$)' <<<"$depends"
 check "Depends names GTK 3" grep -qE '(^|, )libgtk-3-0( |,|$)' <<<"$depends"
+check "Depends names each package once" test -z "$(sed 's/, /\n/g' <<<"$depends" | sort | uniq -d)"
 check "Depends names a CJK font, fonts-noto-cjk or another" \
   grep -qE '(^|, )fonts-noto-cjk( \| fonts-[a-z0-9-]+)+(,|$)' <<<"$depends"
 description=$(field Description)
@@ -81,7 +82,7 @@ done
 check "Depends covers every library the binaries link${uncovered:+: missing$uncovered}" test -z "$uncovered"
 
 # --- Files -----------------------------------------------------------------
-list=$(dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|')
+list=$(dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./||; s|^|/|')
 for f in /usr/bin/lectern-app /usr/bin/lectern /usr/share/applications/Lectern.desktop; do
   check "the package holds $f" grep -qx "$f" <<<"$list"
 done
