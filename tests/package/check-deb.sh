@@ -143,9 +143,9 @@ else
   prefix=$work/x
 fi
 out=$("$prefix/usr/bin/lectern" --version 2>&1)
-check "the installed lectern --version says $version ($out)" test "$out" = "lectern $version"
+check "the packaged lectern --version says $version ($out)" test "$out" = "lectern $version"
 fixture=$root/tests/data/library/party-building.txt
-check "the installed lectern outlines a lecture as the built one does" \
+check "the packaged lectern outlines a lecture as the built one does" \
   cmp -s <("$prefix/usr/bin/lectern" outline "$fixture") <("$root/target/release/lectern" outline "$fixture")
 missing=$(ldd "$prefix/usr/bin/lectern-app" 2>&1 | grep 'not found')
 check "lectern-app finds every library it links${missing:+: $missing}" test -z "$missing"
