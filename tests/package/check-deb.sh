@@ -165,5 +165,6 @@ if [ "$installed" = 1 ]; then
 fi
 
 echo
-echo "Package: $passed passed, $failed failed, $skipped skipped"
+echo "The .deb:"
+echo "package: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

@@ -102,5 +102,6 @@ else
 fi
 
 echo
-echo "Windows packages under Wine: $passed passed, $failed failed"
+echo "The zip and the installer under Wine:"
+echo "wine: $passed passed, $failed failed"
 [ "$failed" = 0 ]

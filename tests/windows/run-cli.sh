@@ -215,5 +215,6 @@ print(json.dumps(r,ensure_ascii=False,indent=1,sort_keys=True))'
 done
 
 echo
-echo "Windows CLI under Wine: $passed passed, $failed failed"
+echo "The Windows CLI under Wine against the Linux CLI:"
+echo "wine: $passed passed, $failed failed"
 [ "$failed" = 0 ]
