@@ -27,7 +27,7 @@ impl Body<'_> {
         for r in runs.iter().filter(|r| !r.text.is_empty()) {
             self.x.open("w:r", &[]);
             if let Some(role) = r.role {
-                parts::rpr(&mut self.x, role, self.g.body_sz);
+                parts::rpr(&mut self.x, role, None, self.g.body_sz);
             }
             self.x.leaf("w:t", &[("xml:space", "preserve")], r.text);
             self.x.close("w:r");

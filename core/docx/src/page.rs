@@ -34,6 +34,10 @@ pub struct Page {
     /// characters per line) less the body size, in 1/4096 pt, rounded down so
     /// that all the characters fit (−842 for gbt9704).
     pub char_space: i32,
+    /// The character spacing (`w:spacing` in a run, twips) that brings a
+    /// body character's advance, its size, down (or up) to the grid's
+    /// character pitch, a twip more for rounding: −6 for gbt9704.
+    pub char_spacing: i32,
     /// Two character cells, the first-line indent in twips (for readers that
     /// ignore `w:firstLineChars`).
     pub indent_two: i32,
@@ -68,6 +72,7 @@ impl Page {
             header: twips(p.margin_top / 2.0),
             line_pitch,
             char_space,
+            char_spacing: ((pitch - p.body_size) * 20.0).floor() as i32 - 1,
             indent_two: twips(2.0 * (p.body_size + char_space as f32 / 4096.0)),
             number_inset: twips(p.page_number_size),
             body_sz: half_points(p.body_size),
@@ -94,10 +99,14 @@ mod tests {
         assert_eq!((g.top, g.bottom, g.left, g.right), (2098, 1984, 1587, 1474));
         assert_eq!(g.line_pitch, 579);
         assert_eq!(g.char_space, -842);
+        assert_eq!(g.char_spacing, -6);
+        // With that spacing 28 body characters fit a line and 29 do not.
+        let advance = 16.0 + g.char_spacing as f32 / 20.0;
         // 22 lines and 28 characters fit, 23 and 29 do not.
         let (th, tw) = (g.height - g.top - g.bottom, (g.width - g.left - g.right) as f32 / 20.0);
         assert!(22 * g.line_pitch <= th && 23 * g.line_pitch > th);
         assert!(28.0 * g.char_pitch() <= tw && 29.0 * g.char_pitch() > tw);
+        assert!(28.0 * advance <= tw && 29.0 * advance > tw);
         assert_eq!((g.body_sz, g.title_sz, g.number_sz), (32, 44, 28));
     }
 
@@ -108,6 +117,8 @@ mod tests {
         let (th, tw) = (g.height - g.top - g.bottom, (g.width - g.left - g.right) as f32 / 20.0);
         assert!(16 * g.line_pitch <= th && 17 * g.line_pitch > th);
         assert!(22.0 * g.char_pitch() <= tw && 23.0 * g.char_pitch() > tw);
+        let advance = p.body_size + g.char_spacing as f32 / 20.0;
+        assert!(22.0 * advance <= tw && 23.0 * advance > tw);
         assert_eq!(g.body_sz, 40);
     }
 }

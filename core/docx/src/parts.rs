@@ -252,17 +252,30 @@ impl Ppr<'_> {
     }
 }
 
-/// Run properties: the role's faces and a size in half-points.
-pub fn rpr(x: &mut Xml, role: Role, sz: i32) {
+/// Run properties: the role's faces, the character spacing (twips) when
+/// given, and a size in half-points.
+pub fn rpr(x: &mut Xml, role: Role, spacing: Option<i32>, sz: i32) {
     x.open("w:rPr", &[]);
     fonts(x, role);
+    if let Some(s) = spacing {
+        x.empty("w:spacing", &[("w:val", &s.to_string())]);
+    }
     let sz = sz.to_string();
     x.empty("w:sz", &[("w:val", &sz)]);
     x.empty("w:szCs", &[("w:val", &sz)]);
     x.close("w:rPr");
 }
 
-fn style(x: &mut Xml, id: &str, name: &str, based_on: Option<&str>, next: Option<&str>, ppr: Ppr<'_>, role: Role, sz: i32) {
+/// A paragraph style's run properties: its role's face, its size, and a
+/// character spacing when it differs from Normal's.
+#[derive(Clone, Copy)]
+struct Rpr {
+    role: Role,
+    sz: i32,
+    spacing: Option<i32>,
+}
+
+fn style(x: &mut Xml, id: &str, name: &str, based_on: Option<&str>, next: Option<&str>, ppr: Ppr<'_>, r: Rpr) {
     x.open("w:style", &[("w:type", "paragraph"), ("w:styleId", id)]);
     x.empty("w:name", &[("w:val", name)]);
     if let Some(b) = based_on {
@@ -273,11 +286,20 @@ fn style(x: &mut Xml, id: &str, name: &str, based_on: Option<&str>, next: Option
     }
     x.empty("w:qFormat", &[]);
     ppr.write(x);
-    rpr(x, role, sz);
+    rpr(x, r.role, r.spacing, r.sz);
     x.close("w:style");
 }
 
-/// The styles: Normal is the body (仿宋, justified, two characters in);
+/// The styles. The section declares the grid (`w:docGrid`, which Word's page
+/// setup shows as 22 × 28), and the paragraphs keep to it by themselves:
+/// every line is exactly one line pitch high, and body text is set with the
+/// character spacing that makes a character's advance the grid's pitch.
+/// They do not snap to the grid (`w:snapToGrid` off): LibreOffice, asked to
+/// snap, widens nothing less than its size and sets a 16 pt character in two
+/// 15.79 pt cells (14 characters a line), and on this page Word's snapping
+/// would give the same lines anyway.
+///
+/// Normal is the body (仿宋, justified, two characters in);
 /// Title, Subtitle, Salutation, the four headings (with `w:outlineLvl` 0–3,
 /// so Word's navigation pane shows the outline), Footer, and NoteLine.
 pub fn styles(g: &Page) -> String {
@@ -294,9 +316,7 @@ pub fn styles(g: &Page) -> String {
     x.close("w:rPr");
     x.close("w:rPrDefault");
     x.open("w:pPrDefault", &[]);
-    x.open("w:pPr", &[]);
-    x.empty("w:spacing", &[("w:before", "0"), ("w:after", "0")]);
-    x.close("w:pPr");
+    Ppr { snap_to_grid: Some(false), exact_line: Some(g.line_pitch), ..Default::default() }.write(&mut x);
     x.close("w:pPrDefault");
     x.close("w:docDefaults");
 
@@ -305,23 +325,26 @@ pub fn styles(g: &Page) -> String {
     x.empty("w:name", &[("w:val", "Normal")]);
     x.empty("w:qFormat", &[]);
     Ppr { first_line: Some((200, g.indent_two)), jc: Some("both"), ..Default::default() }.write(&mut x);
-    rpr(&mut x, Role::Body, g.body_sz);
+    rpr(&mut x, Role::Body, Some(g.char_spacing), g.body_sz);
     x.close("w:style");
 
     let centred = Ppr { first_line: none, jc: Some("center"), ..Default::default() };
-    // The title's lines are one grid line each, whatever the face's height.
-    let title = Ppr { exact_line: Some(g.line_pitch), keep_next: Some(true), ..centred };
-    style(&mut x, TITLE, "Title", Some("Normal"), Some(SUBTITLE), title, Role::Title, g.title_sz);
-    style(&mut x, SUBTITLE, "Subtitle", Some("Normal"), Some("Normal"), Ppr { keep_next: Some(true), ..centred }, Role::Heading2, g.body_sz);
-    style(&mut x, SALUTATION, "Salutation", Some("Normal"), Some("Normal"), Ppr { first_line: none, ..Default::default() }, Role::Body, g.body_sz);
+    // Centred lines (title, subtitle) are set at their size, as in the PDF.
+    let own = |role: Role, sz: i32| Rpr { role, sz, spacing: Some(0) };
+    let body = |role: Role| Rpr { role, sz: g.body_sz, spacing: None };
+    style(&mut x, TITLE, "Title", Some("Normal"), Some(SUBTITLE), Ppr { keep_next: Some(true), ..centred }, own(Role::Title, g.title_sz));
+    let sub = Ppr { keep_next: Some(true), ..centred };
+    style(&mut x, SUBTITLE, "Subtitle", Some("Normal"), Some("Normal"), sub, own(Role::Heading2, g.body_sz));
+    let sal = Ppr { first_line: none, ..Default::default() };
+    style(&mut x, SALUTATION, "Salutation", Some("Normal"), Some("Normal"), sal, body(Role::Body));
     for level in 1..=4u8 {
         let ppr = Ppr { keep_next: Some(true), outline: Some(level - 1), ..Default::default() };
-        style(&mut x, heading_style(level), &format!("heading {level}"), Some("Normal"), Some("Normal"), ppr, heading_role(level), g.body_sz);
+        style(&mut x, heading_style(level), &format!("heading {level}"), Some("Normal"), Some("Normal"), ppr, body(heading_role(level)));
     }
-    let footer = Ppr { snap_to_grid: Some(false), exact_line: Some(g.number_line), first_line: none, ..Default::default() };
-    style(&mut x, FOOTER, "footer", Some("Normal"), None, footer, Role::PageNumber, g.number_sz);
+    let footer = Ppr { exact_line: Some(g.number_line), first_line: none, ..Default::default() };
+    style(&mut x, FOOTER, "footer", Some("Normal"), None, footer, own(Role::PageNumber, g.number_sz));
     let rule = Ppr { first_line: none, ruled_to: Some(g.width - g.left - g.right), jc: Some("left"), ..Default::default() };
-    style(&mut x, NOTE_LINE, "Note Line", Some("Normal"), Some(NOTE_LINE), rule, Role::Body, g.body_sz);
+    style(&mut x, NOTE_LINE, "Note Line", Some("Normal"), Some(NOTE_LINE), rule, body(Role::Body));
     x.close("w:styles");
     x.finish()
 }
