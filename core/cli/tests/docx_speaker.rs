@@ -227,9 +227,11 @@ fn libreoffice_renders_it_on_the_22_by_28_grid_with_alternating_page_numbers() {
             assert!((pn.x0() - (LEFT + 14.0)).abs() < 1.0, "even page {n}: number starts at {}", pn.x0());
         }
     }
-    // Full pages use the whole grid, and full lines hold 28 characters.
-    let full = flow(&pages).iter().filter(|l| l.page == 1).count();
-    assert_eq!(full, 22, "page 2 holds {full} lines");
+    // Full pages use the whole grid (a page may end a line early to keep a
+    // paragraph's last lines together), and full lines hold 28 characters.
+    let per_page: Vec<usize> = (0..pages.len()).map(|i| flow(&pages).iter().filter(|l| l.page == i).count()).collect();
+    assert!(per_page[..per_page.len() - 1].iter().all(|&n| n >= 20), "lines per page: {per_page:?}");
+    assert!(per_page.iter().filter(|&&n| n == 22).count() >= 3, "lines per page: {per_page:?}");
     let full_lines = flow(&pages).iter().filter(|l| l.line.glyphs.len() == 28 && (l.line.cells(p) - 28.0).abs() < 0.3).count();
     assert!(full_lines >= 50, "only {full_lines} lines of 28 characters");
     // The whole text, in order.

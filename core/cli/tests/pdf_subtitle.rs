@@ -51,7 +51,9 @@ fn the_subtitle_is_centred_in_kai_and_the_salutation_is_flush_left() {
     let sub = line_with(&lines, "在2025年度");
     let body_font = line_with(&lines, "今天和大家").glyphs[0].font.clone();
     // Right under the title, on the next grid line, at the body size, centred, in the Kai face.
-    assert!((sub.y() - title.y() - (BOTTOM - TOP) / 22.0).abs() < 0.5, "subtitle at {} under title at {}", sub.y(), title.y());
+    let line_pitch = (BOTTOM - TOP) / 22.0;
+    let slot_top = |l: &TextLine| l.y() - 0.88 * l.size() - (line_pitch - l.size()) / 2.0;
+    assert!((slot_top(sub) - slot_top(title) - line_pitch).abs() < 0.5, "subtitle at {} under title at {}", sub.y(), title.y());
     assert!((sub.size() - 16.0).abs() < 0.01, "{}", sub.size());
     let centre = (LEFT + RIGHT) / 2.0;
     assert!(((sub.x0() + sub.x1()) / 2.0 - centre).abs() < 0.5, "subtitle off centre: {} – {}", sub.x0(), sub.x1());

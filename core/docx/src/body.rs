@@ -2,7 +2,10 @@
 //! style, then the section (A4, margins, footers, the document grid). Word
 //! breaks the lines and the pages; nothing here measures text.
 
+use lectern_typeset::breaking::{blank_side, words};
 use lectern_typeset::fonts::Role;
+use lectern_typeset::paragraph::Item;
+use lectern_typeset::title::break_title;
 use lectern_typeset::{Block, Document, Kind, TypesetError};
 
 use super::page::Page;
@@ -61,7 +64,11 @@ impl Body<'_> {
     fn title_and_meta(&mut self, doc: &Document, with_meta: bool) {
         let title = doc.title.trim();
         if !title.is_empty() {
-            self.para(Ppr { style: Some(TITLE), ..Default::default() }, &[Run { text: title, role: None }]);
+            // A long title: indents on both sides narrow the measure to the
+            // widest of the PDF's balanced lines, so Word breaks it there too.
+            let inset = title_inset(title, self.g);
+            let ppr = Ppr { style: Some(TITLE), left: inset, right: inset, ..Default::default() };
+            self.para(ppr, &[Run { text: title, role: None }]);
         }
         if let Some(sub) = doc.subtitle.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             self.para(Ppr { style: Some(SUBTITLE), ..Default::default() }, &[Run { text: sub, role: None }]);
@@ -196,6 +203,35 @@ pub fn document(doc: &Document, g: &Page, kind: Kind) -> Result<String, TypesetE
     x.close("w:body");
     x.close("w:document");
     Ok(x.finish())
+}
+
+/// The indent (twips, each side) that makes a title that needs more than one
+/// line break where the PDF's balanced title breaks ([`break_title`], word
+/// boundaries included): the measure is the widest of those lines, a point to
+/// spare. Characters are measured without fonts, a Han character or a
+/// full-width mark one em and anything else half an em, as Word sets them.
+fn title_inset(title: &str, g: &Page) -> Option<i32> {
+    let size = g.title_sz as f32 / 2.0;
+    let chars: Vec<char> = title.chars().collect();
+    let word_of = words(&chars);
+    let items: Vec<Item> = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &ch)| {
+            let full = !ch.is_ascii() && word_of[i].is_none();
+            let blank = if full { blank_side(ch) } else { None };
+            let width = if full { size } else { 0.5 * size };
+            Item { ch, slot: 0, gid: 0, size, width, glue: 0.0, shrink: 0.0, blank, word: word_of[i], role: Role::Title }
+        })
+        .collect();
+    let measure = (g.width - g.left - g.right) as f32 / 20.0;
+    let lines = break_title(&items, measure);
+    if lines.len() < 2 {
+        return None;
+    }
+    let widest = lines.iter().map(|r| items[r.clone()].iter().map(|i| i.width).sum::<f32>()).fold(0.0, f32::max);
+    let inset = ((measure - widest - 1.0) / 2.0 * 20.0).floor() as i32;
+    (inset > 0).then_some(inset)
 }
 
 fn lines_per_page(g: &Page) -> usize {

@@ -190,6 +190,8 @@ pub struct Ppr<'a> {
     pub style: Option<&'a str>,
     pub keep_next: Option<bool>,
     pub page_break_before: bool,
+    /// `w:overflowPunct`.
+    pub overflow_punct: Option<bool>,
     /// A right tab stop at this position, with an underscore leader (a ruled line).
     pub ruled_to: Option<i32>,
     pub snap_to_grid: Option<bool>,
@@ -219,6 +221,9 @@ impl Ppr<'_> {
             x.open("w:tabs", &[]);
             x.empty("w:tab", &[("w:val", "right"), ("w:leader", "underscore"), ("w:pos", &pos.to_string())]);
             x.close("w:tabs");
+        }
+        if let Some(o) = self.overflow_punct {
+            x.empty("w:overflowPunct", &[("w:val", if o { "1" } else { "0" })]);
         }
         if let Some(s) = self.snap_to_grid {
             x.empty("w:snapToGrid", &[("w:val", if s { "1" } else { "0" })]);
@@ -324,7 +329,12 @@ pub fn styles(g: &Page) -> String {
     x.open("w:style", &[("w:type", "paragraph"), ("w:default", "1"), ("w:styleId", "Normal")]);
     x.empty("w:name", &[("w:val", "Normal")]);
     x.empty("w:qFormat", &[]);
-    Ppr { first_line: Some((200, g.indent_two)), jc: Some("both"), ..Default::default() }.write(&mut x);
+    // `w:overflowPunct` on is what Word does when the element is left out
+    // (a closing mark may hang past the margin); LibreOffice reads the
+    // element the other way round (on: no hanging) and hangs marks when it
+    // is left out, which breaks the 28-character measure; so it is written, on.
+    let normal = Ppr { overflow_punct: Some(true), first_line: Some((200, g.indent_two)), jc: Some("both"), ..Default::default() };
+    normal.write(&mut x);
     rpr(&mut x, Role::Body, Some(g.char_spacing), g.body_sz);
     x.close("w:style");
 
