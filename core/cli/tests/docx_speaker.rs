@@ -234,6 +234,13 @@ fn libreoffice_renders_it_on_the_22_by_28_grid_with_alternating_page_numbers() {
     assert!(per_page.iter().filter(|&&n| n == 22).count() >= 3, "lines per page: {per_page:?}");
     let full_lines = flow(&pages).iter().filter(|l| l.line.glyphs.len() == 28 && (l.line.cells(p) - 28.0).abs() < 0.3).count();
     assert!(full_lines >= 50, "only {full_lines} lines of 28 characters");
+    // The title: centred in two balanced lines, broken where the PDF breaks it (城镇化 whole).
+    let title: Vec<TextLine> = pages[0].lines().into_iter().filter(|l| (l.size() - 22.0).abs() < 0.01).collect();
+    assert_eq!(title.len(), 2, "{:?}", title.iter().map(|l| l.text()).collect::<Vec<_>>());
+    for l in &title {
+        assert!(((l.x0() + l.x1()) / 2.0 - (LEFT + RIGHT) / 2.0).abs() < 1.0, "title line off centre: {}", l.text());
+    }
+    assert_eq!(title[0].text(), "党课：坚持以新型城镇化");
     // The whole text, in order.
     assert_eq!(extracted_text(&pdf), squash(&cleaned().text));
 }

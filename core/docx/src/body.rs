@@ -67,7 +67,8 @@ impl Body<'_> {
             // A long title: indents on both sides narrow the measure to the
             // widest of the PDF's balanced lines, so Word breaks it there too.
             let inset = title_inset(title, self.g);
-            let ppr = Ppr { style: Some(TITLE), left: inset, right: inset, ..Default::default() };
+            let first_line = inset.map(|_| (0, 0));
+            let ppr = Ppr { style: Some(TITLE), left: inset, right: inset, first_line, ..Default::default() };
             self.para(ppr, &[Run { text: title, role: None }]);
         }
         if let Some(sub) = doc.subtitle.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -207,8 +208,8 @@ pub fn document(doc: &Document, g: &Page, kind: Kind) -> Result<String, TypesetE
 
 /// The indent (twips, each side) that makes a title that needs more than one
 /// line break where the PDF's balanced title breaks ([`break_title`], word
-/// boundaries included): the measure is the widest of those lines, a point to
-/// spare. Characters are measured without fonts, a Han character or a
+/// boundaries included): the measure is the widest of those lines, half a
+/// character to spare. Characters are measured without fonts, a Han character or a
 /// full-width mark one em and anything else half an em, as Word sets them.
 fn title_inset(title: &str, g: &Page) -> Option<i32> {
     let size = g.title_sz as f32 / 2.0;
@@ -230,7 +231,8 @@ fn title_inset(title: &str, g: &Page) -> Option<i32> {
         return None;
     }
     let widest = lines.iter().map(|r| items[r.clone()].iter().map(|i| i.width).sum::<f32>()).fold(0.0, f32::max);
-    let inset = ((measure - widest - 1.0) / 2.0 * 20.0).floor() as i32;
+    // Half a character to spare: enough for rounding, too little for another character.
+    let inset = ((measure - widest - 0.5 * size) / 2.0 * 20.0).floor() as i32;
     (inset > 0).then_some(inset)
 }
 

@@ -8,7 +8,10 @@
 //! here measures text or breaks lines. The layout is said in Word's own
 //! terms, from the preset's numbers: A4 and the GB/T 9704 margins; a
 //! `w:docGrid` of `linesAndChars` whose `linePitch` and `charSpace` give 22
-//! lines of 28 characters (16 × 22 for large print); one paragraph style per
+//! lines of 28 characters (16 × 22 for large print), which the paragraphs
+//! keep to with an exact line pitch and a character spacing that makes a
+//! body character's advance the grid's pitch, so Word, WPS and LibreOffice
+//! set the same lines (see [`parts::styles`]); one paragraph style per
 //! role (Title 小标宋, Subtitle 楷体, headings 黑体/楷体/仿宋 carrying
 //! `w:outlineLvl` so that the navigation pane shows the outline, the body in
 //! 仿宋 with `firstLineChars="200"`), the faces named as the reader's machine
