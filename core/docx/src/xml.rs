@@ -10,6 +10,7 @@ pub struct Xml {
 
 impl Xml {
     /// A part, starting with the XML declaration.
+    #[allow(clippy::new_without_default)] // a part always starts with its declaration
     pub fn new() -> Xml {
         let mut out = String::with_capacity(4096);
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
