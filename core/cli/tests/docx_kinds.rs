@@ -101,6 +101,16 @@ fn the_format_follows_the_extension_unless_forced() {
     c.args(["export", &l, "--format", "pdf", "-o"]).arg(&out);
     assert!(run(c).status.success());
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    // --json reports the format and the face each role names.
+    let mut c = lectern();
+    c.args(["export", &l, "--json", "-o"]).arg(work_dir().join("json.docx"));
+    let o = run(c);
+    assert!(o.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["format"], "docx");
+    assert_eq!(report["kind"], "speaker");
+    let body = report["fonts"].as_array().unwrap().iter().find(|f| f["role"] == "body").unwrap();
+    assert_eq!(body["face"], "仿宋_GB2312");
     // An extension that names neither is an error that says what to do.
     let mut c = lectern();
     c.args(["export", &l, "-o"]).arg(work_dir().join("x.odt"));
