@@ -1,5 +1,6 @@
-//! Handout subcommands: `export` (a lecture to a PDF handout) and `fonts`
-//! (what each role's face resolves to on this machine, and why).
+//! Handout subcommands: `export` (a lecture to a PDF handout or a Word
+//! document, by the output's extension or `--format`) and `fonts` (what each
+//! role's face resolves to on this machine, and why).
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,7 @@ use lectern_typeset::{document_from_text, Kind, Meta, Preset};
 
 #[derive(Subcommand)]
 pub enum HandoutCommand {
-    /// Exports a lecture as a PDF handout (讲稿、学习材料、提纲)
+    /// Exports a lecture as a PDF handout or a Word document (讲稿、学习材料、提纲)
     Export(Box<ExportArgs>),
     /// Shows which face each role uses on this machine, and why
     Fonts {
@@ -31,9 +32,12 @@ pub enum HandoutCommand {
 pub struct ExportArgs {
     /// A lecture file (.txt), or a lecture's number in the library (with --db)
     pub source: String,
-    /// The PDF to write
-    #[arg(short, long, value_name = "OUT.pdf")]
+    /// The file to write: OUT.pdf or OUT.docx
+    #[arg(short, long, value_name = "OUT.pdf|OUT.docx")]
     pub output: PathBuf,
+    /// pdf or docx; by default the output's extension decides
+    #[arg(long)]
+    pub format: Option<String>,
     /// speaker (讲稿), handout (学习材料) or outline (提纲)
     #[arg(long, default_value = "speaker")]
     pub kind: String,
@@ -44,7 +48,7 @@ pub struct ExportArgs {
     /// heading3 heading4 body page-number latin
     #[arg(long = "font", value_name = "ROLE=FACE")]
     pub fonts: Vec<String>,
-    /// The speaker (主讲人), printed on the handout and in the PDF's author field
+    /// The speaker (主讲人), printed on the handout and in the file's author field
     #[arg(long)]
     pub speaker: Option<String>,
     /// The date (时间)
@@ -106,7 +110,74 @@ fn read_source(source: &str, db: Option<&Path>) -> Result<Source, CliError> {
     Ok(Source { title: cleaned.title, text: cleaned.text, speaker: None })
 }
 
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Pdf,
+    Docx,
+}
+
+/// `--format` when given, else the output's extension (.pdf or .docx).
+fn format_of(format: Option<&str>, output: &Path) -> Result<Format, CliError> {
+    let named = |f: &str| match f.trim().trim_start_matches('.').to_ascii_lowercase().as_str() {
+        "pdf" => Some(Format::Pdf),
+        "docx" | "word" => Some(Format::Docx),
+        _ => None,
+    };
+    if let Some(f) = format {
+        return named(f).ok_or_else(|| format!("不认识的格式“{f}”：可用 pdf、docx").into());
+    }
+    let ext = output.extension().and_then(|e| e.to_str()).unwrap_or("");
+    named(ext).ok_or_else(|| {
+        format!("无法从文件名 {} 判断导出格式：请用 .pdf 或 .docx 结尾，或加 --format pdf|docx", output.display()).into()
+    })
+}
+
+#[derive(Serialize)]
+struct DocxReport {
+    format: &'static str,
+    kind: Kind,
+    preset: &'static str,
+    bytes: usize,
+    fonts: Vec<DocxFace>,
+}
+
+#[derive(Serialize)]
+struct DocxFace {
+    role: &'static str,
+    label: &'static str,
+    face: &'static str,
+}
+
+fn export_docx(args: &ExportArgs, doc: &lectern_typeset::Document, preset: &Preset, kind: Kind) -> Result<(), CliError> {
+    let bytes = lectern_docx::write(doc, preset, kind)?;
+    lectern_pdf::save_pdf(&args.output, &bytes)?;
+    let report = DocxReport {
+        format: "docx",
+        kind,
+        preset: preset.name,
+        bytes: bytes.len(),
+        fonts: lectern_docx::faces()
+            .into_iter()
+            .map(|(r, face)| DocxFace { role: r.key(), label: r.label(), face })
+            .collect(),
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!("已写入 {}", args.output.display());
+    println!("Word 文档：{}，{} 版式，{:.1} KB（分页由 Word/WPS 完成）", kind.label(), preset.name, bytes.len() as f64 / 1000.0);
+    let faces: Vec<String> = report.fonts.iter().map(|f| format!("{} {}", f.label, f.face)).collect();
+    println!("字体（按名称取用本机字体）：{}", faces.join("，"));
+    if !args.fonts.is_empty() {
+        println!("提示：--font 只用于 PDF，Word 文档按名称使用字体");
+    }
+    Ok(())
+}
+
 fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
+    let format = format_of(args.format.as_deref(), &args.output)?;
     let kind = Kind::named(&args.kind)
         .ok_or_else(|| format!("不认识的讲义类型“{}”：可用 {}", args.kind, Kind::NAMES.join("、")))?;
     let preset = Preset::named(&args.preset)
@@ -120,6 +191,9 @@ fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
     let meta = Meta { speaker, date: args.date.clone(), place: args.place.clone() };
     let mut doc = document_from_text(&title, &source.text, meta);
     doc.questions = args.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
+    if format == Format::Docx {
+        return export_docx(&args, &doc, &preset, kind);
+    }
     let opts = HandoutOptions { kind, preset, fonts };
     let t = std::time::Instant::now();
     let catalog = Catalog::system();

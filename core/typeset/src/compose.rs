@@ -150,6 +150,10 @@ impl Composer<'_, '_> {
         if !doc.title.trim().is_empty() {
             self.centred(doc.title.trim(), Role::Title, self.preset.title_size, LineKind::Title, true);
         }
+        // The subtitle (`——在……上的讲话`): centred under the title in the Kai face, body size.
+        if let Some(sub) = doc.subtitle.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            self.centred(sub, Role::Heading2, self.preset.body_size, LineKind::Subtitle, false);
+        }
         if with_meta && !doc.meta.is_empty() {
             let mut parts = Vec::new();
             for (label, v) in [("主讲人", &doc.meta.speaker), ("时间", &doc.meta.date), ("地点", &doc.meta.place)] {

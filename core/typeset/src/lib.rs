@@ -90,6 +90,8 @@ pub struct PlacedGlyph {
 #[serde(rename_all = "kebab-case")]
 pub enum LineKind {
     Title,
+    /// The line under the title (`——在……上的讲话`), centred in the Kai face.
+    Subtitle,
     /// Speaker, date and place.
     Meta,
     /// A line set entirely in a heading face.

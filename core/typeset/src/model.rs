@@ -28,7 +28,7 @@ pub enum Block {
     Heading { level: u8, number: String, heading: String, rest: String },
     /// A body paragraph, first line indented two characters.
     Paragraph(String),
-    /// A salutation such as `同志们：`, set flush left.
+    /// A salutation such as `同志们：`, set flush left (no first-line indent).
     Salutation(String),
 }
 
@@ -36,6 +36,9 @@ pub enum Block {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Document {
     pub title: String,
+    /// The line under the title that says where the lecture was given
+    /// (`——在全局党课上的讲话`), set centred in the Kai face, not as body text.
+    pub subtitle: Option<String>,
     pub meta: Meta,
     pub blocks: Vec<Block>,
     /// Study questions (思考题) for the attendee handout.

@@ -148,6 +148,8 @@ fn num(o: &Object) -> f32 {
 
 struct FontInfo {
     name: String,
+    /// Type0 fonts show two-byte codes; simple fonts (LibreOffice's subsets) one byte.
+    two_byte: bool,
     widths: HashMap<u16, f32>,
     default_width: f32,
     to_unicode: HashMap<u16, String>,
@@ -207,6 +209,17 @@ fn font_info(doc: &Document, dict: &lopdf::Dictionary) -> FontInfo {
     let name = dict.get(b"BaseFont").and_then(|o| o.as_name()).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
     let mut widths = HashMap::new();
     let mut default_width = 1000.0;
+    let two_byte = dict.get(b"Subtype").and_then(|o| o.as_name()).map(|n| n == b"Type0").unwrap_or(true);
+    if !two_byte {
+        // A simple font: /Widths from /FirstChar.
+        let first = dict.get(b"FirstChar").map(num).unwrap_or(0.0) as u16;
+        if let Ok(w) = dict.get_deref(b"Widths", doc).and_then(|o| o.as_array()) {
+            for (k, v) in w.iter().enumerate() {
+                widths.insert(first + k as u16, doc.dereference(v).map(|(_, o)| num(o)).unwrap_or(0.0));
+            }
+        }
+        default_width = 0.0;
+    }
     if let Ok(desc) = dict.get_deref(b"DescendantFonts", doc).and_then(|o| o.as_array()) {
         if let Some(d) = desc.first().and_then(|o| doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok()) {
             if let Ok(dw) = d.get(b"DW") {
@@ -241,7 +254,7 @@ fn font_info(doc: &Document, dict: &lopdf::Dictionary) -> FontInfo {
         let data = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
         to_unicode = parse_cmap(&String::from_utf8_lossy(&data));
     }
-    FontInfo { name, widths, default_width, to_unicode }
+    FontInfo { name, two_byte, widths, default_width, to_unicode }
 }
 
 /// Reads every page's glyphs and ruled lines.
@@ -295,8 +308,8 @@ pub fn read_pdf(path: &Path) -> Vec<PageText> {
                     for it in items {
                         match it {
                             Object::String(bytes, _) => {
-                                for pair in bytes.chunks(2) {
-                                    let code = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
+                                for pair in bytes.chunks(if f.two_byte { 2 } else { 1 }) {
+                                    let code = if f.two_byte { u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]) } else { pair[0] as u16 };
                                     let w = f.widths.get(&code).copied().unwrap_or(f.default_width) / 1000.0 * size;
                                     glyphs.push(Glyph {
                                         text: f.to_unicode.get(&code).cloned().unwrap_or_else(|| "\u{FFFD}".into()),

@@ -136,3 +136,37 @@ pub fn standard_face(role: Role) -> &'static str {
         Role::Latin => "Times New Roman",
     }
 }
+
+/// How a Word or WPS document names a role's face: the name the reader's
+/// machine knows (the first of [`preferences`], the face GB/T 9704 names and
+/// Chinese Windows or WPS installs), and the name of a face to take in its
+/// place when that one is missing (Windows 10 ships 仿宋 and 楷体, not the
+/// `_GB2312` faces). A .docx carries names, not faces: the reader's Word
+/// picks the installed face, so these come from the same lists as the PDF's.
+pub fn document_face(role: Role) -> (&'static str, Option<&'static str>) {
+    let name = preferences(role)[0].family;
+    let alt = match role {
+        Role::Title => Some("宋体"),
+        Role::Heading1 => Some("SimHei"),
+        Role::Heading2 => Some("楷体"),
+        Role::Heading3 | Role::Heading4 | Role::Body => Some("仿宋"),
+        Role::PageNumber => Some("SimSun"),
+        Role::Latin => None,
+    };
+    (name, alt.filter(|a| preferences(role).iter().any(|p| p.family == *a)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_name_the_standard_faces_and_an_installed_stand_in() {
+        assert_eq!(document_face(Role::Title), ("方正小标宋简体", Some("宋体")));
+        assert_eq!(document_face(Role::Heading1).0, "黑体");
+        assert_eq!(document_face(Role::Heading2), ("楷体_GB2312", Some("楷体")));
+        assert_eq!(document_face(Role::Body), ("仿宋_GB2312", Some("仿宋")));
+        assert_eq!(document_face(Role::PageNumber), ("宋体", Some("SimSun")));
+        assert_eq!(document_face(Role::Latin), ("Times New Roman", None));
+    }
+}
