@@ -12,7 +12,8 @@ pub mod text;
 
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
-/// Every command the UI may call, by name (build.rs reads the same list).
+/// Every command the UI may call, by name (build.rs reads the same list; the tests compare it).
+#[cfg(test)]
 pub const NAMES: &[&str] = include!("names.rs");
 
 /// Every command, with the types they take and return.
