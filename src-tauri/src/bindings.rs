@@ -57,7 +57,7 @@ fn the_ui_bindings_are_the_generated_ones() {
         "ui/src/bindings.ts is stale: it differs from what the commands generate. Run `make bindings` and commit it."
     );
     for name in registered() {
-        assert!(fresh.contains(&format!("invoke(\"{name}\"")), "the bindings call {name}");
+        assert!(fresh.contains(&format!(">(\"{name}\"")), "the bindings invoke {name}");
     }
 }
 
