@@ -24,7 +24,7 @@ APT_TEST := xvfb xauth webkit2gtk-driver dbus dbus-x11 poppler-utils libreoffice
 
 UI_SOURCES := $(shell find ui/src -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/tsconfig.json
 
-.PHONY: run test app bench deps deps-run deps-test apt-run apt-test tools ui test-rust test-ui test-e2e clean
+.PHONY: run test app bench bindings deps deps-run deps-test apt-run apt-test tools ui test-rust test-ui test-e2e clean
 .PHONY: package windows test-package test-windows apt-package apt-windows apt-wine rust-windows
 
 ## run: install what is missing, build, and open the app
@@ -86,8 +86,17 @@ ui/dist/index.html: ui/node_modules/.installed $(UI_SOURCES)
 
 ui: ui/dist/index.html
 
+# lectern-app's tests check the UI's contract: ui/src/bindings.ts is what the commands generate,
+# and build.rs's command list and capabilities/main.json name exactly the registered commands.
+# (Tauri needs ui/dist to exist to compile the app; the tests do not need the UI built.)
 test-rust:
-	$(CARGO) test -p lectern-text -p lectern-library -p lectern-typeset -p lectern-pdf -p lectern-cli
+	mkdir -p ui/dist
+	$(CARGO) test -p lectern-text -p lectern-library -p lectern-typeset -p lectern-pdf -p lectern-cli -p lectern-app
+
+## bindings: regenerate ui/src/bindings.ts from the Rust commands (commit the result)
+bindings:
+	mkdir -p ui/dist
+	LECTERN_WRITE_BINDINGS=1 $(CARGO) test -p lectern-app -- the_ui_bindings_are_the_generated_ones
 
 test-ui: ui/node_modules/.installed
 	cd ui && npx vitest run
@@ -107,7 +116,7 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
-	@for t in readers text; do \
+	@for t in readers text analyze; do \
 	  mkdir -p target/fuzz-corpus/$$t && \
 	  $(CARGO) +nightly fuzz run --fuzz-dir fuzz $$t target/fuzz-corpus/$$t fuzz/corpus/$$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 || exit 1; \

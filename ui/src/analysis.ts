@@ -1,30 +1,6 @@
 // The core's analysis of the editor's text (outline, counts, numbering problems), as the shell sends
 // it: whole when a lecture is opened, and after a keystroke as its change from the analysis before.
-import type { OutlineItem } from "./outline";
-
-export interface Analysis {
-  title: string | null;
-  char_count: number;
-  minutes: number;
-  items: OutlineItem[];
-  problems: { offset: number; message: string }[];
-}
-
-/** An analysis as its change from the one before (core `analysis::AnalysisUpdate`): the items'
- * numbers as columns, their words only where they differ from the earlier item at that index. */
-export interface AnalysisUpdate {
-  title: string | null;
-  char_count: number;
-  minutes: number;
-  problems: { offset: number; message: string }[];
-  level: number[];
-  start: number[];
-  end: number[];
-  heading_end: number[];
-  item_chars: number[];
-  item_minutes: number[];
-  words: { index: number; number: string; title: string; problem: string | null }[];
-}
+import type { Analysis, AnalysisUpdate, OutlineItem } from "./api";
 
 /** The analysis an update tells of, given the analysis it was made against. Throws if the two do
  * not fit together (an item with no words from either). */
@@ -39,12 +15,11 @@ export function applyUpdate(earlier: Analysis, u: AnalysisUpdate): Analysis {
       number: w.number,
       title: w.title,
       start: u.start[index],
-      end: u.end[index],
       heading_end: u.heading_end[index],
       char_count: u.item_chars[index],
       minutes: u.item_minutes[index],
       problem: w.problem ?? null,
     };
   });
-  return { title: u.title, char_count: u.char_count, minutes: u.minutes, items, problems: u.problems };
+  return { char_count: u.char_count, minutes: u.minutes, items };
 }

@@ -2,15 +2,18 @@
 // of the real PDF's pages; save through the native dialog; open the result.
 import { save } from "@tauri-apps/plugin-dialog";
 import { openPath } from "@tauri-apps/plugin-opener";
-import { exportApi, type ExportRequest, type Lecture } from "./api";
+import { api, type ExportRequest, type Lecture } from "./api";
+
+type Kind = "speaker" | "handout" | "outline";
+type Preset = "gbt9704" | "large-print";
 import { el } from "./dialog";
 
-const KINDS: [ExportRequest["kind"], string][] = [
+const KINDS: [Kind, string][] = [
   ["speaker", "讲稿（全文，供宣讲）"],
   ["handout", "学习材料（发给听众）"],
   ["outline", "提纲（只有标题，留出笔记位置）"],
 ];
-const PRESETS: [ExportRequest["preset"], string][] = [
+const PRESETS: [Preset, string][] = [
   ["gbt9704", "公文格式（A4，每页22行×28字，三号仿宋）"],
   ["large-print", "大字版（正文20磅，行距更宽）"],
 ];
@@ -74,8 +77,8 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
 
   const request = (): ExportRequest => ({
     id: lecture.id,
-    kind: kind.value as ExportRequest["kind"],
-    preset: preset.value as ExportRequest["preset"],
+    kind: kind.value,
+    preset: preset.value,
     fonts: Object.fromEntries([...fontSelects].filter(([, s]) => s.value).map(([r, s]) => [r, s.value])),
     speaker: speaker.value.trim(),
     date: date.value.trim(),
@@ -89,7 +92,7 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
     const mine = ++seq;
     status.textContent = "正在排版…";
     try {
-      const pdf = await exportApi.preview(request());
+      const pdf = await api.exportPreview(request());
       if (mine !== seq) return;
       // pdf.js is large: load it when the dialog first needs it, not at start-up.
       const { renderPdfPages } = await import("./pdfpreview");
@@ -107,7 +110,7 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
 
   async function saveTo(path: string): Promise<void> {
     try {
-      const report = await exportApi.save(request(), path);
+      const report = await api.exportSave(request(), path);
       status.textContent = `已保存 ${report.pages} 页${report.fallbacks.length ? `（${report.fallbacks.join("；")}）` : ""}`;
       const openIt = el("button", { text: "打开", testid: "export-open" });
       openIt.addEventListener("click", () => void openPath(path).catch(onError));
@@ -138,7 +141,7 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
   dialog.showModal();
 
   try {
-    const fonts = await exportApi.fonts();
+    const fonts = await api.exportFonts();
     for (const role of fonts.roles) {
       const s = select(`export-font-${role.role}`, [["", `自动（${role.resolved ?? "无"}）`], ...fonts.families.map((f) => [f, f] as [string, string])]);
       s.addEventListener("input", schedule);

@@ -9,8 +9,7 @@ export function groupDigits(n: number): string {
   return grouping.format(Math.round(n));
 }
 
-/** `4,600 字 · 约 23 分钟` at `rate` characters a minute. */
-export function statsLine(charCount: number, rate = 200): string {
-  const minutes = Math.max(charCount > 0 ? 1 : 0, Math.round(charCount / rate));
+/** `4,600 字 · 约 23 分钟`, the minutes as the core words them. */
+export function statsLine(charCount: number, minutes: string): string {
   return `${groupDigits(charCount)} 字 · 约 ${minutes} 分钟`;
 }

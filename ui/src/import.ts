@@ -2,7 +2,7 @@
 // with progress and a summary of what failed and why.
 import { open } from "@tauri-apps/plugin-dialog";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { api, type ImportOutcome } from "./api";
+import { api, type FileOutcome } from "./api";
 import { el, showDialog } from "./dialog";
 
 const EXTENSIONS = ["txt", "md", "docx", "html", "htm"];
@@ -63,7 +63,7 @@ function baseName(path: string): string {
 }
 
 /** Tells what was imported and, file by file, what failed and why. Silent when all went in. */
-async function summarise(outcomes: ImportOutcome[]): Promise<void> {
+async function summarise(outcomes: FileOutcome[]): Promise<void> {
   const failed = outcomes.filter((o) => o.status !== "imported");
   if (failed.length === 0) return;
   const imported = outcomes.length - failed.length;

@@ -1,9 +1,12 @@
 // The library pane: one row per lecture, or per search hit. Text goes in through textContent only:
 // titles and snippets come from imported files and are never treated as markup.
-import type { LectureSummary, SearchHit, Segment } from "./api";
+import type { LectureSummary, SearchHit, SnippetPart } from "./api";
 import { groupDigits } from "./format";
 
-export type LibraryRow = { kind: "lecture"; lecture: LectureSummary } | { kind: "hit"; hit: SearchHit };
+/** What a lecture's row shows. */
+export type LectureRow = Pick<LectureSummary, "id" | "title" | "date" | "char_count" | "tags">;
+
+export type LibraryRow = { kind: "lecture"; lecture: LectureRow } | { kind: "hit"; hit: Pick<SearchHit, "id" | "title" | "title_parts" | "snippet_parts"> };
 
 export function renderLibrary(
   list: HTMLElement,
@@ -63,7 +66,7 @@ export function renderLibrary(
 }
 
 /** Appends a snippet, the matched pieces in <mark>. */
-export function appendSegments(parent: HTMLElement, segments: Segment[]): void {
+export function appendSegments(parent: HTMLElement, segments: SnippetPart[]): void {
   for (const s of segments) {
     if (s.is_match) {
       const m = document.createElement("mark");

@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 import { outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineItem } from "./outline";
 
 const items: OutlineItem[] = [
-  { index: 0, level: 1, number: "一、", title: "深刻领会", start: 10, end: 100, heading_end: 100, char_count: 80, minutes: 0.4 },
-  { index: 1, level: 2, number: "（一）", title: "坚持问题导向", start: 20, end: 60, heading_end: 60, char_count: 30, minutes: 0.15 },
-  { index: 2, level: 2, number: "（三）", title: "<b>加强</b>", start: 60, end: 100, heading_end: 100, char_count: 30, minutes: 0.15, problem: "编号跳过了（二）" },
-  { index: 3, level: 1, number: "二、", title: "把握好三个关系", start: 100, end: 400, heading_end: 400, char_count: 260, minutes: 1.3 },
+  { index: 0, level: 1, number: "一、", title: "深刻领会", start: 10, heading_end: 100, char_count: 80, minutes: "0.4", problem: null },
+  { index: 1, level: 2, number: "（一）", title: "坚持问题导向", start: 20, heading_end: 60, char_count: 30, minutes: "0.15", problem: null },
+  { index: 2, level: 2, number: "（三）", title: "<b>加强</b>", start: 60, heading_end: 100, char_count: 30, minutes: "0.15", problem: "编号跳过了（二）" },
+  { index: 3, level: 1, number: "二、", title: "把握好三个关系", start: 100, heading_end: 400, char_count: 260, minutes: "1.3", problem: null },
 ];
 
 function handlers(): OutlineHandlers & Record<string, ReturnType<typeof vi.fn>> {
@@ -30,7 +30,7 @@ describe("outline pane", () => {
     const list = document.createElement("ul");
     renderOutline(list, { items, selected: null, current: 0 }, handlers());
     const before = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]'));
-    const typed = items.map((i) => (i.index === 1 ? { ...i, char_count: 1234, minutes: 6.2 } : i));
+    const typed = items.map((i) => (i.index === 1 ? { ...i, char_count: 1234, minutes: "6" } : i));
     renderOutline(list, { items: typed, selected: null, current: 1 }, handlers());
     const after = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]'));
     expect(after).toEqual(before);

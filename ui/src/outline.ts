@@ -1,26 +1,10 @@
 // The outline pane: one row per heading, read from the text by the core parser. Rows are plain text
 // (textContent); clicking selects a heading and scrolls the editor to it, dragging moves a section.
 
+import type { OutlineItem, Placement } from "./api";
 import { groupDigits } from "./format";
 
-export interface OutlineItem {
-  /** Position in document order. */
-  index: number;
-  level: number;
-  number: string;
-  title: string;
-  /** Character offsets in the text. */
-  start: number;
-  end: number;
-  /** Where the heading's own text ends (a run-in heading: its first sentence). */
-  heading_end: number;
-  char_count: number;
-  minutes: number;
-  /** A numbering problem at this heading, in Chinese. */
-  problem?: string | null;
-}
-
-export type Placement = "before" | "after";
+export type { OutlineItem, Placement };
 
 export interface OutlineHandlers {
   select(index: number): void;
@@ -37,7 +21,7 @@ export interface OutlineView {
   current: number | null;
 }
 
-/** The section (index) holding character `offset`: the last heading that starts at or before it. */
+/** The section (index) holding UTF-16 position `offset`: the last heading that starts at or before it. */
 export function sectionAt(items: OutlineItem[], offset: number): number | null {
   let found: number | null = null;
   for (const item of items) {
@@ -53,7 +37,7 @@ function shape(items: OutlineItem[]): string {
 }
 
 function rowTip(item: OutlineItem): string {
-  return `${groupDigits(item.char_count)} 字 · 约 ${formatMinutes(item.minutes)} 分钟`;
+  return `${groupDigits(item.char_count)} 字 · 约 ${item.minutes} 分钟`;
 }
 
 export function renderOutline(list: HTMLElement, view: OutlineView, handlers: OutlineHandlers): void {
@@ -111,10 +95,6 @@ export function renderOutline(list: HTMLElement, view: OutlineView, handlers: Ou
     attachDrag(list, row, handlers);
     list.append(row);
   }
-}
-
-export function formatMinutes(minutes: number): string {
-  return minutes < 1 ? (Math.round(minutes * 10) / 10).toString() : String(Math.round(minutes));
 }
 
 /** The item each row shows now (rows updated in place keep their listeners). */

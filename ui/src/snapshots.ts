@@ -5,7 +5,6 @@ import { api, type DiffLine, type Lecture } from "./api";
 import { el } from "./dialog";
 import { groupDigits } from "./format";
 
-const KIND_ZH: Record<string, string> = { manual: "手动", auto: "自动", before_restore: "恢复前的", merge: "合并时的" };
 
 export async function openSnapshots(
   lecture: Lecture,
@@ -44,7 +43,7 @@ export async function openSnapshots(
       const li = el(
         "li",
         { className: "snapshot-item", testid: "snapshot-item" },
-        el("div", { text: s.label || `${KIND_ZH[s.kind] ?? ""}快照` }),
+        el("div", { text: s.name }),
         el("div", { className: "snapshot-meta", text: `${formatTime(s.created_at)} · ${groupDigits(s.char_count)} 字` }),
       );
       li.dataset.id = String(s.id);

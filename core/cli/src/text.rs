@@ -55,7 +55,7 @@ fn load(file: &Path) -> Result<Cleaned, CliError> {
 }
 
 fn minutes(m: f64) -> String {
-    format!("{m:.1}")
+    lectern_text::stats::minutes_label(m)
 }
 
 fn print_outline(sections: &[Section], depth: usize) {

@@ -53,6 +53,51 @@ impl ImportReport {
     }
 }
 
+/// How far an import has got: sent after each file is read and cleaned (the slow part; the
+/// writes follow in transactions of up to [`CHUNK`] files).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+    /// The file just read, as given.
+    pub file: String,
+}
+
+/// What became of a file, in one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    Imported,
+    Duplicate,
+    Failed,
+}
+
+/// One file's result as the import summary shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FileOutcome {
+    pub file: String,
+    pub status: ImportStatus,
+    /// The lecture added, or the one that already holds the text.
+    pub id: Option<i64>,
+    /// Why it was not added (Chinese, naming the file).
+    pub message: Option<String>,
+}
+
+impl ImportReport {
+    /// This result as the import summary shows it.
+    pub fn summary(&self) -> FileOutcome {
+        let (status, id) = match self.outcome {
+            ImportOutcome::Added { id, .. } => (ImportStatus::Imported, Some(id)),
+            ImportOutcome::Duplicate { id, .. } => (ImportStatus::Duplicate, Some(id)),
+            ImportOutcome::Failed { .. } => (ImportStatus::Failed, None),
+        };
+        FileOutcome { file: self.path.display().to_string(), status, id, message: self.message() }
+    }
+}
+
 /// Reads and cleans one file with the text engine (.txt in UTF-8, UTF-16
 /// or GBK, .md, .docx, .html); the error is its Chinese line naming the file.
 /// A file as messages name it: its file name, as the text engine does.
@@ -117,6 +162,17 @@ impl Library {
     /// transactions of up to a thousand, while a second thread reads and
     /// cleans the next files.
     pub fn import_files<P: AsRef<Path> + Sync>(&self, paths: &[P]) -> Vec<ImportReport> {
+        self.import_files_with_progress(paths, |_| {})
+    }
+
+    /// [`Library::import_files`], telling `progress` after each file is read and cleaned.
+    pub fn import_files_with_progress<P: AsRef<Path> + Sync>(
+        &self,
+        paths: &[P],
+        mut progress: impl FnMut(ImportProgress),
+    ) -> Vec<ImportReport> {
+        let total = paths.len();
+        let mut done = 0;
         let mut reports = Vec::with_capacity(paths.len());
         std::thread::scope(|scope| {
             let (send, receive) = std::sync::mpsc::sync_channel(64);
@@ -128,7 +184,13 @@ impl Library {
                     }
                 }
             });
-            let mut files = receive.into_iter().peekable();
+            let mut files = receive
+                .into_iter()
+                .inspect(|(path, _)| {
+                    done += 1;
+                    progress(ImportProgress { done, total, file: path.display().to_string() });
+                })
+                .peekable();
             while files.peek().is_some() {
                 reports.extend(self.add_chunk(files.by_ref().take(CHUNK)));
             }
@@ -238,5 +300,38 @@ impl Library {
         let outcome = add_cleaned(&tx, cleaned, &facts, source.map(str::to_string), super::lectures::UNTITLED)?;
         tx.commit()?;
         Ok(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_progress_per_file_and_sums_each_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        let paths = vec![
+            write("甲.txt", "关于学习的讲话\n\n同志们：\n\n一、总体要求\n\n要认真学习。"),
+            write("乙.txt", "关于学习的讲话\n\n同志们：\n\n一、总体要求\n\n要认真学习。"),
+            write("丙.txt", "   \n"),
+        ];
+        let lib = Library::open_in_memory().unwrap();
+        let mut seen = Vec::new();
+        let reports = lib.import_files_with_progress(&paths, |p| seen.push((p.done, p.total, p.file)));
+        let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(seen, vec![(1, 3, files[0].clone()), (2, 3, files[1].clone()), (3, 3, files[2].clone())]);
+        let sums: Vec<FileOutcome> = reports.iter().map(ImportReport::summary).collect();
+        assert_eq!(sums.iter().map(|s| s.status).collect::<Vec<_>>(), vec![ImportStatus::Imported, ImportStatus::Duplicate, ImportStatus::Failed]);
+        assert_eq!(sums[1].id, sums[0].id, "the duplicate names the lecture that holds the text");
+        assert_eq!(sums[0].message, None);
+        assert!(sums[1].message.as_deref().is_some_and(|m| m.starts_with("乙.txt")), "{:?}", sums[1].message);
+        assert!(sums[2].message.as_deref().is_some_and(|m| m.contains("丙.txt")), "{:?}", sums[2].message);
+        assert_eq!(sums[2].id, None);
+        assert_eq!(sums[0].file, files[0]);
     }
 }

@@ -11,6 +11,7 @@ pub const UNTITLED: &str = "未命名讲稿";
 
 /// A lecture as the library list shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LectureSummary {
     pub id: i64,
     pub title: String,
@@ -30,6 +31,7 @@ pub struct LectureSummary {
 
 /// A whole lecture.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Lecture {
     pub id: i64,
     pub title: String,
@@ -50,6 +52,7 @@ pub struct Lecture {
 
 /// A lecture named by id and title (lineage, duplicates).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LectureRef {
     pub id: i64,
     pub title: String,
@@ -78,6 +81,7 @@ pub struct LectureInfo {
 
 /// What a save did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SaveOutcome {
     /// False when the text was already the saved one (nothing was written).
     pub changed: bool,

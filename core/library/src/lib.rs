@@ -26,6 +26,7 @@ mod lectures;
 mod schema;
 mod search;
 mod snapshots;
+mod tags;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -34,11 +35,12 @@ use std::time::Duration;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use backup::{backups_in, BackupInfo, BACKUPS_KEPT, BACKUP_DIR};
-pub use import::{ImportOutcome, ImportReport};
+pub use import::{FileOutcome, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
 pub use lectures::{Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
 pub use schema::migrations;
 pub use search::{SearchHit, SnippetPart};
-pub use snapshots::{AutoSnapshotRule, RestoreOutcome, Snapshot, SnapshotInfo, SnapshotKind};
+pub use snapshots::{AutoSnapshotRule, RestoreOutcome, Snapshot, SnapshotEntry, SnapshotInfo, SnapshotKind};
+pub use tags::{join_tags, parse_tags};
 pub use transfer::{MergeReport, EXPORT_FORMAT, EXPORT_VERSION};
 
 /// What can go wrong in the library. Every message is Chinese and names what
@@ -63,6 +65,8 @@ pub enum LibraryError {
     EmptyTitle,
     #[error("标签不能为空")]
     EmptyTag,
+    #[error("这篇讲稿不是改编稿，没有原稿可比较")]
+    NotAdapted(i64),
     #[error("讲稿 {0} 不在回收站中")]
     NotInTrash(i64),
     #[error("{path}：{reason}")]
@@ -124,11 +128,6 @@ impl Library {
     /// The database file, `None` for an in-memory library.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
-    }
-
-    /// The automatic snapshot rule in force.
-    pub fn auto_snapshot_rule(&self) -> AutoSnapshotRule {
-        self.rule
     }
 
     /// Changes the automatic snapshot rule (e.g. from the user's settings).

@@ -40,6 +40,7 @@ const SNIPPET_BEFORE: usize = 20;
 
 /// A piece of a snippet or title: matched text or plain text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SnippetPart {
     pub text: String,
     pub is_match: bool,
@@ -47,6 +48,7 @@ pub struct SnippetPart {
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SearchHit {
     pub id: i64,
     pub title: String,

@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use super::lectures::{self, write_body};
 use super::{count_chars, Library, LibraryError, Result};
+use lectern_text::diff::{diff_paragraphs, DiffLine};
 
 /// Why a snapshot was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum SnapshotKind {
     /// The user asked for it (`snapshot ID --label L`).
@@ -56,6 +58,7 @@ impl SnapshotKind {
 
 /// A snapshot without its text, for lists.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SnapshotInfo {
     pub id: i64,
     pub lecture_id: i64,
@@ -63,6 +66,26 @@ pub struct SnapshotInfo {
     pub label: Option<String>,
     pub char_count: i64,
     pub created_at: String,
+}
+
+/// A snapshot as the snapshot list shows it: its facts and the name to show for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SnapshotEntry {
+    #[serde(flatten)]
+    pub info: SnapshotInfo,
+    /// Its label, or for one without a label its kind (手动快照, 自动快照, …).
+    pub name: String,
+}
+
+impl SnapshotInfo {
+    /// The name to show: the label, or the kind for a snapshot without one.
+    pub fn name(&self) -> String {
+        match &self.label {
+            Some(l) if !l.trim().is_empty() => l.clone(),
+            _ => format!("{}快照", self.kind.label_zh()),
+        }
+    }
 }
 
 /// A snapshot with its text.
@@ -198,6 +221,31 @@ impl Library {
         Ok(rows)
     }
 
+    /// A lecture's snapshots, newest first, each with the name the list shows.
+    pub fn snapshot_entries(&self, id: i64) -> Result<Vec<SnapshotEntry>> {
+        Ok(self.snapshots(id)?.into_iter().map(|info| SnapshotEntry { name: info.name(), info }).collect())
+    }
+
+    /// What changed from an earlier version to `current`, paragraph by paragraph: from snapshot
+    /// `snapshot`, or with none from the text the lecture was adapted from (an error, in Chinese,
+    /// for a lecture that is not a draft adapted from another).
+    pub fn compare(&self, id: i64, snapshot: Option<i64>, current: &str) -> Result<Vec<DiffLine>> {
+        let base = match snapshot {
+            Some(s) => self.get_snapshot(s)?.body,
+            None => {
+                let source = self.get(id)?.adapted_from.ok_or(LibraryError::NotAdapted(id))?;
+                self.get(source.id)?.body
+            }
+        };
+        Ok(diff_paragraphs(&base, current))
+    }
+
+    /// [`Library::restore`], answered with the lecture's text after it.
+    pub fn restore_text(&self, id: i64, snapshot: i64) -> Result<String> {
+        self.restore(id, snapshot)?;
+        Ok(self.get(id)?.body)
+    }
+
     /// One snapshot with its text.
     pub fn get_snapshot(&self, snapshot: i64) -> Result<Snapshot> {
         self.conn
@@ -239,6 +287,43 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use lectern_text::diff::DiffKind;
+
+    fn changed(lines: &[DiffLine]) -> Vec<(DiffKind, &str)> {
+        lines.iter().filter(|l| l.kind != DiffKind::Same).map(|l| (l.kind, l.text.as_str())).collect()
+    }
+
+    #[test]
+    fn compares_with_a_snapshot_or_with_the_adapted_source() {
+        let lib = Library::open_in_memory().unwrap();
+        let id = lib.add(&lectures::NewLecture { title: "讲稿".into(), body: "第一段。\n\n第二段。".into(), ..Default::default() }).unwrap();
+        let snap = lib.snapshot(id, Some("   ")).unwrap();
+        assert_eq!(snap.label, None, "a blank label is no label");
+        assert_eq!(lib.snapshot_entries(id).unwrap()[0].name, "手动快照");
+        let now = "第一段。\n\n改过的第二段。";
+        assert_eq!(
+            changed(&lib.compare(id, Some(snap.id), now).unwrap()),
+            vec![(DiffKind::Removed, "第二段。"), (DiffKind::Added, "改过的第二段。")]
+        );
+        // An original has no source to compare with: one Chinese line says so.
+        let err = lib.compare(id, None, now).unwrap_err().to_string();
+        assert!(err.contains("不是改编稿"), "{err}");
+        // A draft compares with the text it was adapted from.
+        let draft = lib.adapt(id).unwrap();
+        assert_eq!(changed(&lib.compare(draft, None, "第一段。\n\n第二段。\n\n新加的。").unwrap()), vec![(DiffKind::Added, "新加的。")]);
+    }
+
+    #[test]
+    fn restoring_answers_with_the_restored_text() {
+        let lib = Library::open_in_memory().unwrap();
+        let id = lib.add(&lectures::NewLecture { title: "讲稿".into(), body: "原来的。".into(), ..Default::default() }).unwrap();
+        let snap = lib.snapshot(id, Some("审阅前")).unwrap();
+        assert_eq!(lib.snapshot_entries(id).unwrap()[0].name, "审阅前");
+        lib.update_body(id, "改过的。").unwrap();
+        assert_eq!(lib.restore_text(id, snap.id).unwrap(), "原来的。");
+        assert_eq!(lib.get(id).unwrap().body, "原来的。");
+    }
 
     #[test]
     fn the_rule_keeps_the_original_and_large_or_old_edits() {

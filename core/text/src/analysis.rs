@@ -1,89 +1,79 @@
 //! What the editor shows beside the text, computed in one pass after each edit: the outline as a flat
-//! list with per-section counts and numbering problems; and structural edits named the way the
-//! outline pane names sections (their index in document order).
+//! list with per-section counts, speaking times and numbering problems; and structural edits named
+//! the way the outline pane names sections (their index in document order).
+//!
+//! This is the editor's wire format. Positions in it are UTF-16 code units, as CodeMirror and the
+//! DOM count them (the rest of the text engine counts characters); it carries only what the editor
+//! reads, since it is sent after every pause in typing.
 
 use serde::{Deserialize, Serialize};
 
+use crate::counter::Counter;
 use crate::edit::{self, EditError, Place};
 use crate::{outline, stats};
 
 /// One heading of the outline, flat, in document order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct OutlineItem {
     pub index: usize,
     pub level: u8,
     pub number: String,
     pub title: String,
-    /// Character offsets: the heading's start, the section's end, the end of the heading's own text.
+    /// UTF-16 positions of the heading's start and of the end of the heading's own text.
     pub start: usize,
-    pub end: usize,
     pub heading_end: usize,
     /// 字数 of the whole section, subsections included.
     pub char_count: usize,
-    pub minutes: f64,
+    /// Its speaking time as shown, e.g. "3" or "0.5" ([`stats::minutes_label`]).
+    pub minutes: String,
     /// The first numbering problem at this heading, in Chinese.
     pub problem: Option<String>,
 }
 
-/// A problem with the numbering, at a character offset.
+/// The outline and counts of a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Problem {
-    pub offset: usize,
-    pub message: String,
-}
-
-/// The outline, counts and numbering problems of a text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Analysis {
-    pub title: Option<String>,
     pub char_count: usize,
-    pub minutes: f64,
+    /// The whole text's speaking time as shown ([`stats::minutes_label`]).
+    pub minutes: String,
     pub items: Vec<OutlineItem>,
-    pub problems: Vec<Problem>,
 }
 
 /// Analyses `text` at `rate` characters a minute.
 pub fn analyze(text: &str, rate: u32) -> Analysis {
     let outline = outline::parse(text);
-    let problems = edit::check(text);
-    // Prefix counts over characters, so each section counts in O(1).
-    let mut prefix = Vec::with_capacity(text.len() / 3 + 1);
-    let mut n = 0usize;
-    prefix.push(0);
-    for c in text.chars() {
-        if stats::counts(c) {
-            n += 1;
+    let counter = Counter::new(text);
+    // The first problem at each heading, found in one pass (problems come in no set order).
+    let flat = outline.flat();
+    let mut problems: Vec<Option<String>> = vec![None; flat.len()];
+    for p in edit::check(text) {
+        if let Some(slot @ None) = problems.get_mut(p.section) {
+            *slot = Some(p.message);
         }
-        prefix.push(n);
     }
-    let count = |from: usize, to: usize| prefix[to.min(prefix.len() - 1)] - prefix[from.min(prefix.len() - 1)];
-    let items = outline
-        .flat()
+    let items = flat
         .into_iter()
+        .zip(problems)
         .enumerate()
-        .map(|(index, s)| {
-            let char_count = count(s.start, s.end);
+        .map(|(index, (s, problem))| {
+            let char_count = counter.count(s.start, s.end);
             OutlineItem {
                 index,
                 level: s.level,
                 number: s.number.clone(),
                 title: s.title.clone(),
-                start: s.start,
-                end: s.end,
-                heading_end: s.heading_end,
+                start: counter.utf16(s.start),
+                heading_end: counter.utf16(s.heading_end),
                 char_count,
-                minutes: stats::minutes(char_count, rate),
-                problem: problems.iter().find(|p| p.section == index).map(|p| p.message.clone()),
+                minutes: stats::minutes_label(stats::minutes(char_count, rate)),
+                problem,
             }
         })
         .collect();
-    Analysis {
-        title: outline.title,
-        char_count: n,
-        minutes: stats::minutes(n, rate),
-        items,
-        problems: problems.into_iter().map(|p| Problem { offset: p.offset, message: p.message }).collect(),
-    }
+    let n = counter.total();
+    Analysis { char_count: n, minutes: stats::minutes_label(stats::minutes(n, rate)), items }
 }
 
 /// An analysis told as its change from the one before it: what the editor is sent after each
@@ -91,18 +81,16 @@ pub fn analyze(text: &str, rate: u32) -> Analysis {
 /// does not touch; here the items' positions and counts come as plain columns, and their words only
 /// where they differ from the earlier analysis's item at the same index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AnalysisUpdate {
-    pub title: Option<String>,
     pub char_count: usize,
-    pub minutes: f64,
-    pub problems: Vec<Problem>,
+    pub minutes: String,
     /// One entry per item, in document order: the item's field of the same name.
     pub level: Vec<u8>,
     pub start: Vec<usize>,
-    pub end: Vec<usize>,
     pub heading_end: Vec<usize>,
     pub item_chars: Vec<usize>,
-    pub item_minutes: Vec<f64>,
+    pub item_minutes: Vec<String>,
     /// The number, title and problem of each item whose words are not those of the earlier item at
     /// its index (or that had no earlier item).
     pub words: Vec<ItemWords>,
@@ -110,6 +98,7 @@ pub struct AnalysisUpdate {
 
 /// The words of one outline item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ItemWords {
     pub index: usize,
     pub number: String,
@@ -133,16 +122,13 @@ impl Analysis {
             .map(|i| ItemWords { index: i.index, number: i.number.clone(), title: i.title.clone(), problem: i.problem.clone() })
             .collect();
         AnalysisUpdate {
-            title: self.title.clone(),
             char_count: self.char_count,
-            minutes: self.minutes,
-            problems: self.problems.clone(),
+            minutes: self.minutes.clone(),
             level: self.items.iter().map(|i| i.level).collect(),
             start: column(|i| i.start),
-            end: column(|i| i.end),
             heading_end: column(|i| i.heading_end),
             item_chars: column(|i| i.char_count),
-            item_minutes: self.items.iter().map(|i| i.minutes).collect(),
+            item_minutes: self.items.iter().map(|i| i.minutes.clone()).collect(),
             words,
         }
     }
@@ -150,46 +136,75 @@ impl Analysis {
 
 /// A structural edit, naming sections by their index in document order.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum OutlineOp {
     Move { index: usize, target: usize, placement: Placement },
+    /// Swap with the previous sibling (same level, same parent); nothing when there is none.
+    MoveUp { index: usize },
+    /// Swap with the next sibling; nothing when there is none.
+    MoveDown { index: usize },
     Promote { index: usize },
     Demote { index: usize },
-    Renumber,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Placement {
     Before,
     After,
 }
 
-/// The text after an edit, and where the edited heading now starts (character offset).
+/// The text after an edit, and where the edited heading now starts (UTF-16 position).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct EditResult {
     pub text: String,
     pub cursor: usize,
 }
 
-/// Applies a structural edit; the ordinals are renumbered.
+/// The previous (`back`) or next sibling of section `index`: the nearest section of the same level
+/// before (after) it with no shallower section between.
+pub fn sibling(flat: &[&outline::Section], index: usize, back: bool) -> Option<usize> {
+    let level = flat.get(index)?.level;
+    let mut p = index;
+    loop {
+        p = if back { p.checked_sub(1)? } else { p + 1 };
+        let s = flat.get(p)?;
+        if s.level < level {
+            return None;
+        }
+        if s.level == level {
+            return Some(p);
+        }
+    }
+}
+
+/// Applies a structural edit; the ordinals are renumbered. A move up or down with no sibling that
+/// way leaves the text as it is.
 pub fn apply(text: &str, op: &OutlineOp) -> Result<EditResult, EditError> {
     let before = outline::parse(text);
     let flat = before.flat();
-    let (new_text, edited) = match *op {
+    let moved = |index: usize, target: Option<usize>, place: Place| match target {
+        Some(t) => edit::move_section(text, index, t, place),
+        None => Ok(text.to_string()),
+    };
+    let (new_text, index) = match *op {
         OutlineOp::Move { index, target, placement } => {
             let place = match placement {
                 Placement::Before => Place::Before,
                 Placement::After => Place::After,
             };
-            (edit::move_section(text, index, target, place)?, Some(index))
+            (edit::move_section(text, index, target, place)?, index)
         }
-        OutlineOp::Promote { index } => (edit::promote(text, index)?, Some(index)),
-        OutlineOp::Demote { index } => (edit::demote(text, index)?, Some(index)),
-        OutlineOp::Renumber => (edit::renumber(text), None),
+        OutlineOp::MoveUp { index } => (moved(index, sibling(&flat, index, true), Place::Before)?, index),
+        OutlineOp::MoveDown { index } => (moved(index, sibling(&flat, index, false), Place::After)?, index),
+        OutlineOp::Promote { index } => (edit::promote(text, index)?, index),
+        OutlineOp::Demote { index } => (edit::demote(text, index)?, index),
     };
-    let cursor = edited
-        .and_then(|i| flat.get(i))
+    let cursor = flat
+        .get(index)
         .and_then(|moved| {
             // The edited heading keeps its title; find it in the new text, nearest its old place.
             let after = outline::parse(&new_text);
@@ -200,7 +215,7 @@ pub fn apply(text: &str, op: &OutlineOp) -> Result<EditResult, EditError> {
                 .min_by_key(|s| s.start.abs_diff(moved.start))
                 .map(|s| s.start)
         })
-        .unwrap_or(0);
+        .map_or(0, |at| Counter::new(&new_text).utf16(at));
     Ok(EditResult { text: new_text, cursor })
 }
 
@@ -219,8 +234,9 @@ mod tests {
             vec![(1, "一、", "总体要求"), (2, "（一）", "坚持问题导向"), (2, "（三）", "坚持目标导向"), (1, "二、", "主要任务")]
         );
         // The first part counts its own heading and both subsections.
-        let part1: usize = a.items[0].char_count;
-        assert_eq!(part1, stats::count_chars(&TEXT.chars().skip(a.items[0].start).take(a.items[0].end - a.items[0].start).collect::<String>()));
+        let part1 = &TEXT[TEXT.find("一、").unwrap()..TEXT.find("二、").unwrap()];
+        assert_eq!(a.items[0].char_count, stats::count_chars(part1));
+        assert_eq!(a.minutes, "0.3", "{} 字 at 200 a minute", a.char_count);
         assert!(a.items[2].problem.is_some(), "（三） after （一） is a gap");
         assert!(a.items[1].problem.is_none());
         assert_eq!(a.char_count, stats::count_chars(TEXT));
@@ -234,6 +250,53 @@ mod tests {
         assert_eq!(a.items[0].number, "一、");
         assert_eq!(a.items.iter().find(|i| i.title == "总体要求").unwrap().number, "二、");
         assert_eq!(r.cursor, a.items[0].start);
+    }
+
+    #[test]
+    fn positions_are_utf16_units_as_the_editor_counts_them() {
+        // U+20000 is one character but two UTF-16 units: every later position moves by one more.
+        let text = "题目𠀀\n\n一、总体要求\n\n正文。\n\n二、主要任务\n\n正文。";
+        let units = |needle: &str| text[..text.find(needle).unwrap()].encode_utf16().count();
+        let a = analyze(text, 200);
+        assert_eq!(a.items[0].start, units("一、"));
+        assert_eq!(a.items[0].heading_end, units("一、") + "一、总体要求".encode_utf16().count());
+        assert_eq!(a.items[1].start, units("二、"));
+        let r = apply(text, &OutlineOp::MoveUp { index: 1 }).unwrap();
+        assert_eq!(r.cursor, r.text[..r.text.find("一、").unwrap()].encode_utf16().count());
+    }
+
+    #[test]
+    fn moving_up_and_down_swaps_with_the_sibling_or_does_nothing() {
+        // （三） moves above （一）, within its part; the numbers follow the new order.
+        let r = apply(TEXT, &OutlineOp::MoveUp { index: 2 }).unwrap();
+        let a = analyze(&r.text, 200);
+        let titles: Vec<_> = a.items.iter().map(|i| format!("{}{}", i.number, i.title)).collect();
+        assert_eq!(titles, vec!["一、总体要求", "（一）坚持目标导向", "（二）坚持问题导向", "二、主要任务"]);
+        assert_eq!(r.cursor, a.items[1].start);
+        // The first subsection has no sibling above; the last part none below; a part skips the
+        // subsections between it and the next part.
+        assert_eq!(apply(TEXT, &OutlineOp::MoveUp { index: 1 }).unwrap().text, TEXT);
+        assert_eq!(apply(TEXT, &OutlineOp::MoveDown { index: 3 }).unwrap().text, TEXT);
+        assert_eq!(apply(TEXT, &OutlineOp::MoveUp { index: 9 }).unwrap().text, TEXT);
+        let down = analyze(&apply(TEXT, &OutlineOp::MoveDown { index: 0 }).unwrap().text, 200);
+        assert_eq!(down.items[0].title, "主要任务");
+        assert_eq!(down.items[1].title, "总体要求");
+    }
+
+    #[test]
+    fn every_heading_gets_its_own_first_problem() {
+        let text = "一、甲\n\n三、乙\n\n三、丙\n\n（二）丁";
+        let a = analyze(text, 200);
+        let expected: Vec<bool> = edit::check(text).iter().fold(vec![false; a.items.len()], |mut v, p| {
+            v[p.section] = true;
+            v
+        });
+        assert_eq!(a.items.iter().map(|i| i.problem.is_some()).collect::<Vec<_>>(), expected);
+        assert!(expected.iter().filter(|x| **x).count() >= 2);
+        for i in &a.items {
+            let first = edit::check(text).into_iter().find(|p| p.section == i.index).map(|p| p.message);
+            assert_eq!(i.problem, first);
+        }
     }
 
     #[test]
@@ -259,10 +322,9 @@ mod tests {
                     number,
                     title,
                     start: u.start[index],
-                    end: u.end[index],
                     heading_end: u.heading_end[index],
                     char_count: u.item_chars[index],
-                    minutes: u.item_minutes[index],
+                    minutes: u.item_minutes[index].clone(),
                     problem,
                 }
             })
@@ -278,7 +340,7 @@ mod tests {
         let u = now.update_from(&earlier);
         assert!(u.words.is_empty());
         assert_eq!(rebuild(&earlier, &u), now.items);
-        assert_eq!((u.char_count, u.problems.len()), (now.char_count, now.problems.len()));
+        assert_eq!((u.char_count, &u.minutes), (now.char_count, &now.minutes));
 
         // Retitling one heading and adding another: only those two are sent.
         let retitled = format!("{}\n\n三、组织保障\n\n落实责任。", typed.replacen("主要任务", "重点任务", 1));

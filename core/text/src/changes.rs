@@ -9,8 +9,11 @@
 
 use serde::Deserialize;
 
+use crate::analysis::{self, Analysis, AnalysisUpdate};
+
 /// One replaced range, in UTF-16 code units of the text before the changes.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Change {
     pub from: usize,
     pub to: usize,
@@ -71,6 +74,38 @@ pub fn apply(text: &str, changes: &[Change], old_len: usize, new_len: usize) -> 
     Ok(out)
 }
 
+/// The copy of the text in the editor and of the analysis last sent for it, so that a keystroke
+/// sends only its changes and is answered with only the analysis's changes.
+#[derive(Debug, Default)]
+pub struct EditorCopy {
+    copy: Option<(String, Analysis)>,
+}
+
+impl EditorCopy {
+    /// Analyses the whole text (a lecture opened, or the copy found out of step) and keeps it as
+    /// the copy later changes apply to.
+    pub fn analyze(&mut self, text: String, rate: u32) -> Analysis {
+        let a = analysis::analyze(&text, rate);
+        self.copy = Some((text, a.clone()));
+        a
+    }
+
+    /// Applies the editor's changes since the last analysis to the copy and analyses the result,
+    /// answered as its change from the analysis sent before. An error means the copy is out of
+    /// step (or there is none): the editor then sends the whole text.
+    pub fn analyze_changes(&mut self, changes: &[Change], old_len: usize, new_len: usize, rate: u32) -> Result<AnalysisUpdate, OutOfStep> {
+        let Some((text, sent)) = self.copy.as_mut() else {
+            return Err(OutOfStep("没有正文的副本"));
+        };
+        let next = apply(text, changes, old_len, new_len)?;
+        let a = analysis::analyze(&next, rate);
+        let update = a.update_from(sent);
+        *text = next;
+        *sent = a;
+        Ok(update)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +132,21 @@ mod tests {
         assert!(apply("同志们", &[change(0, 0, "各位")], 3, 4).is_err());
         assert!(apply("同志们", &[change(2, 5, "")], 3, 0).is_err());
         assert!(apply("同志们", &[change(2, 2, "a"), change(1, 1, "b")], 3, 5).is_err());
+    }
+
+    #[test]
+    fn the_copy_answers_keystrokes_with_the_analysis_of_the_whole_text() {
+        let mut copy = EditorCopy::default();
+        assert!(copy.analyze_changes(&[], 0, 0, 200).is_err(), "no copy yet: the editor must send the text");
+        let text = "一、总体要求\n\n同志们：";
+        let first = copy.analyze(text.to_string(), 200);
+        let u = copy.analyze_changes(&[change(2, 2, "新的")], 12, 14, 200).unwrap();
+        let now = analysis::analyze("一、新的总体要求\n\n同志们：", 200);
+        assert_eq!(u, now.update_from(&first));
+        // A change that does not fit the copy is refused, and the copy stays as it was.
+        assert!(copy.analyze_changes(&[change(0, 0, "x")], 12, 13, 200).is_err());
+        let u = copy.analyze_changes(&[change(0, 0, "")], 14, 14, 200).unwrap();
+        assert_eq!(u, now.update_from(&now));
     }
 
     proptest! {

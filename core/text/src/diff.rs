@@ -8,6 +8,7 @@ use similar::{ChangeTag, TextDiff};
 
 /// How a paragraph differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum DiffKind {
     Same,
@@ -17,6 +18,7 @@ pub enum DiffKind {
 
 /// One paragraph of a comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DiffLine {
     pub kind: DiffKind,
     pub text: String,

@@ -2,6 +2,7 @@
 //! corpus replay and arbitrary-bytes tests in `core/tests` (stable), so a
 //! finding of the fuzzer is a failing test.
 
+use crate::analysis::{self, OutlineOp, Placement};
 use crate::{clean, edit, outline, read, stats};
 
 /// Readers, then everything after them: the first byte picks the reader,
@@ -41,6 +42,44 @@ pub fn text(s: &str) {
             let _ = edit::demote(t, 0);
             let _ = edit::move_section(t, n - 1, 0, edit::Place::Before);
             let _ = edit::move_section(t, 0, n - 1, edit::Place::After);
+        }
+    }
+}
+
+/// The editor's analysis on arbitrary text: positions are UTF-16 positions inside the text, in
+/// order; counts are those of the sections; an update rebuilds the analysis; structural edits by
+/// the outline's indices never panic.
+pub fn analyze(s: &str) {
+    let a = analysis::analyze(s, 200);
+    let units = s.encode_utf16().count();
+    assert_eq!(a.char_count, stats::count_chars(s));
+    let flat = outline::parse(s).flat().into_iter().cloned().collect::<Vec<_>>();
+    assert_eq!(a.items.len(), flat.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut last = 0;
+    for (item, sec) in a.items.iter().zip(&flat) {
+        assert!(last <= item.start && item.start <= item.heading_end && item.heading_end <= units, "positions in order: {item:?}");
+        last = item.start;
+        let before: String = chars[..sec.start].iter().collect();
+        assert_eq!(item.start, before.encode_utf16().count(), "start is the UTF-16 position of the heading");
+        let slice: String = chars[sec.start..sec.end].iter().collect();
+        assert_eq!(item.char_count, stats::count_chars(&slice), "an item's count is its section's");
+    }
+    let empty = analysis::analyze("", 200);
+    let u = a.update_from(&empty);
+    assert_eq!(u.words.len(), a.items.len(), "against nothing, every item's words are sent");
+    let n = a.items.len();
+    if n > 0 {
+        for op in [
+            OutlineOp::MoveUp { index: n - 1 },
+            OutlineOp::MoveDown { index: 0 },
+            OutlineOp::Promote { index: n - 1 },
+            OutlineOp::Demote { index: 0 },
+            OutlineOp::Move { index: n - 1, target: 0, placement: Placement::Before },
+        ] {
+            if let Ok(r) = analysis::apply(s, &op) {
+                assert!(r.cursor <= r.text.encode_utf16().count(), "the cursor lies in the new text");
+            }
         }
     }
 }

@@ -16,6 +16,7 @@
 pub mod analysis;
 pub mod changes;
 pub mod clean;
+pub mod counter;
 pub mod diff;
 pub mod edit;
 #[doc(hidden)]

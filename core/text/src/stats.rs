@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::counter::Counter;
 use crate::outline::{self, Section};
 use crate::punct::is_han;
 
@@ -53,28 +54,24 @@ pub fn minutes(chars: usize, rate: u32) -> f64 {
     }
 }
 
+/// Speaking minutes as Lectern shows them everywhere (status bar, outline, CLI): whole minutes from
+/// one minute up, one decimal below it, and never "0" for a text that takes any time at all.
+pub fn minutes_label(minutes: f64) -> String {
+    if minutes.is_nan() || minutes <= 0.0 {
+        "0".to_string()
+    } else if minutes < 0.95 {
+        format!("{:.1}", minutes.max(0.1))
+    } else {
+        format!("{}", minutes.round())
+    }
+}
+
 /// Counts the whole text and each section of its outline.
 pub fn stats(text: &str, rate: u32) -> Stats {
     let outline = outline::parse(text);
-    // Sections begin and end at line starts (or the text's end): count per
-    // line and keep the running total at each line start.
-    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64 + 2);
-    let (mut offset, mut n) = (0usize, 0usize);
-    for line in text.split('\n') {
-        starts.push((offset, n));
-        offset += line.chars().count() + 1;
-        n += count_chars(line);
-    }
-    starts.push((offset.saturating_sub(1), n));
-    let at = |o: usize| match starts.binary_search_by_key(&o, |&(off, _)| off) {
-        Ok(i) => starts[i].1,
-        // Not a line start (never for a section): count up to there.
-        Err(i) => {
-            let (off, before) = starts[i.saturating_sub(1)];
-            before + text.chars().skip(off).take(o - off).filter(|&c| counts(c)).count()
-        }
-    };
-    let count = |s: &Section| at(s.end) - at(s.start);
+    let counter = Counter::new(text);
+    let n = counter.total();
+    let count = |s: &Section| counter.count(s.start, s.end);
     fn build(s: &[Section], rate: u32, count: &dyn Fn(&Section) -> usize) -> Vec<SectionStats> {
         s.iter()
             .map(|x| {
@@ -111,5 +108,16 @@ mod tests {
         assert_eq!(s.sections[1].char_count, 2);
         assert_eq!(s.sections[0].minutes, 2.5);
         assert_eq!(s.minutes, 4.5);
+    }
+
+    #[test]
+    fn minutes_read_as_whole_minutes_and_tenths_below_one() {
+        assert_eq!(minutes_label(0.0), "0");
+        assert_eq!(minutes_label(0.02), "0.1", "a few characters still take some time");
+        assert_eq!(minutes_label(0.45), "0.5");
+        assert_eq!(minutes_label(0.96), "1");
+        assert_eq!(minutes_label(4.5), "5");
+        assert_eq!(minutes_label(23.0), "23");
+        assert_eq!(minutes_label(minutes(4600, 200)), "23");
     }
 }

@@ -47,6 +47,17 @@ fn the_text_corpus_replays_without_a_panic() {
     }
 }
 
+#[test]
+fn the_analyze_corpus_replays_without_a_panic() {
+    let files = corpus("analyze");
+    assert!(files.len() >= 4);
+    for (name, bytes) in &files {
+        let s = String::from_utf8_lossy(bytes);
+        let r = std::panic::catch_unwind(|| fuzz::analyze(&s));
+        assert!(r.is_ok(), "fuzz/corpus/analyze/{name} panics");
+    }
+}
+
 /// Text made of the pieces the parser cares about.
 fn soup() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -82,5 +93,10 @@ proptest! {
     #[test]
     fn ordinal_soup_never_panics_and_keeps_the_invariants(s in soup()) {
         fuzz::text(&s);
+    }
+
+    #[test]
+    fn the_analysis_of_ordinal_soup_keeps_its_invariants(s in soup()) {
+        fuzz::analyze(&s);
     }
 }

@@ -13,6 +13,7 @@ pub fn mark_start() {
 
 /// Milliseconds since the process started.
 #[tauri::command]
+#[specta::specta]
 pub fn app_uptime_ms() -> f64 {
     STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0)
 }

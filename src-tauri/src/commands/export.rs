@@ -8,7 +8,7 @@ use lectern_typeset::fonts::{resolve, Catalog, RoleOverride};
 use lectern_pdf::{make_handout_with, Handout, HandoutOptions, HandoutReport};
 use lectern_typeset::{document_from_text, Kind, Meta, Preset};
 use serde::{Deserialize, Serialize};
-use tauri::ipc::Response;
+use tauri::ipc::{InvokeResponseBody, IpcResponse, Response};
 use tauri::State;
 
 use super::msg;
@@ -20,7 +20,7 @@ fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(Catalog::system)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct FontRole {
     role: &'static str,
     label: &'static str,
@@ -28,7 +28,7 @@ pub struct FontRole {
     note: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct FontChoices {
     roles: Vec<FontRole>,
     families: Vec<String>,
@@ -36,6 +36,7 @@ pub struct FontChoices {
 
 /// What each role resolves to here, and every installed family a user may choose instead.
 #[tauri::command]
+#[specta::specta]
 pub async fn export_fonts() -> Result<FontChoices, String> {
     let catalog = catalog();
     let resolution = resolve(catalog, &[]).map_err(msg)?;
@@ -56,7 +57,7 @@ pub async fn export_fonts() -> Result<FontChoices, String> {
 }
 
 /// The export dialog's choices.
-#[derive(Deserialize)]
+#[derive(Deserialize, specta::Type)]
 pub struct ExportRequest {
     id: i64,
     kind: String,
@@ -92,13 +93,29 @@ fn make(state: &AppState, req: &ExportRequest) -> Result<Handout, String> {
     make_handout_with(&doc, &HandoutOptions { kind, preset, fonts }, catalog()).map_err(msg)
 }
 
-/// The PDF the dialog would save, as bytes for the preview.
-#[tauri::command]
-pub async fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> Result<Response, String> {
-    Ok(Response::new(make(&state, &request)?.pdf.bytes))
+/// A PDF's bytes, sent raw (not as JSON): the UI receives an `ArrayBuffer`.
+pub struct PdfBytes(Vec<u8>);
+
+impl specta::Type for PdfBytes {
+    fn definition(_: &mut specta::Types) -> specta::datatype::DataType {
+        specta_typescript::define("ArrayBuffer").into()
+    }
 }
 
-#[derive(Serialize)]
+impl IpcResponse for PdfBytes {
+    fn body(self) -> tauri::Result<InvokeResponseBody> {
+        Response::new(self.0).body()
+    }
+}
+
+/// The PDF the dialog would save, as bytes for the preview.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> Result<PdfBytes, String> {
+    Ok(PdfBytes(make(&state, &request)?.pdf.bytes))
+}
+
+#[derive(Serialize, specta::Type)]
 pub struct SaveReport {
     pages: usize,
     path: String,
@@ -106,7 +123,7 @@ pub struct SaveReport {
     fallbacks: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct RoleFace {
     role: &'static str,
     family: String,
@@ -114,6 +131,7 @@ pub struct RoleFace {
 
 /// Writes the PDF to `path` (through a temporary file, so a failed export leaves no half file).
 #[tauri::command]
+#[specta::specta]
 pub async fn export_save(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> Result<SaveReport, String> {
     let handout = make(&state, &request)?;
     lectern_pdf::save_pdf(&path, &handout.pdf.bytes).map_err(msg)?;

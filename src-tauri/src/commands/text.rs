@@ -4,72 +4,60 @@
 use std::sync::Mutex;
 
 use lectern_text::analysis::{self, Analysis, AnalysisUpdate, EditResult, OutlineOp};
-use lectern_text::changes::{self, Change};
-
+use lectern_text::changes::{Change, EditorCopy};
 use serde::Serialize;
 use tauri::State;
 
 use super::msg;
 
-/// The shell's copy of the text in the editor and of the analysis last sent for it, so that a
-/// keystroke sends only its changes and is answered with only the analysis's changes.
+/// The shell's copy of the text in the editor (see [`EditorCopy`]).
 #[derive(Default)]
-pub struct EditorCopy(Mutex<Option<(String, Analysis)>>);
+pub struct Copy(Mutex<EditorCopy>);
 
-impl EditorCopy {
-    fn set(&self, text: String, sent: Analysis) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((text, sent));
+impl Copy {
+    fn lock(&self) -> std::sync::MutexGuard<'_, EditorCopy> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
-/// Analyses the whole text (when a lecture is opened, or the copy was found out of step) and keeps
-/// it as the copy later changes apply to. Async, so the work on a long text runs off the main
-/// thread that also drives the window.
+/// Analyses the whole text and keeps it as the copy. Async, so the work on a long text runs off
+/// the main thread that also drives the window.
 #[tauri::command]
-pub async fn text_analyze(copy: State<'_, EditorCopy>, text: String, rate: u32) -> Result<Analysis, String> {
-    let a = analysis::analyze(&text, rate);
-    copy.set(text, a.clone());
-    Ok(a)
+#[specta::specta]
+pub async fn text_analyze(copy: State<'_, Copy>, text: String, rate: u32) -> Result<Analysis, String> {
+    Ok(copy.lock().analyze(text, rate))
 }
 
-/// Applies the editor's changes since the last analysis to the copy and analyses the result,
-/// answered as its change from the analysis sent before. An error means the copy is out of step
-/// (or there is none): the UI then sends the whole text. A plain (not async)
-/// command: the work is well under a millisecond, and an async command's hop to another thread
-/// and back measured about ten times that.
+/// The analysis after the editor's changes, as its change from the one sent before. A plain (not
+/// async) command: the work is well under a millisecond, and an async command's hop to another
+/// thread and back measured about ten times that.
 #[tauri::command]
+#[specta::specta]
 pub fn text_analyze_changes(
-    copy: State<'_, EditorCopy>,
+    copy: State<'_, Copy>,
     changes: Vec<Change>,
     old_len: usize,
     new_len: usize,
     rate: u32,
 ) -> Result<AnalysisUpdate, String> {
-    let mut copy = copy.0.lock().unwrap_or_else(|p| p.into_inner());
-    let Some((text, sent)) = copy.as_mut() else {
-        return Err("没有正文的副本".into());
-    };
-    let next = changes::apply(text, &changes, old_len, new_len).map_err(msg)?;
-    let a = analysis::analyze(&next, rate);
-    let update = a.update_from(sent);
-    *text = next;
-    *sent = a;
-    Ok(update)
+    copy.lock().analyze_changes(&changes, old_len, new_len, rate).map_err(msg)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub fn outline_edit(text: String, op: OutlineOp) -> Result<EditResult, String> {
     analysis::apply(&text, &op).map_err(msg)
 }
 
 /// What cleaning a pasted text would give, and the lines it would remove.
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct CleanPreview {
     text: String,
     removed: Vec<String>,
 }
 
 #[tauri::command]
+#[specta::specta]
 pub fn clean_preview(text: String) -> CleanPreview {
     let cleaned = lectern_text::clean(&text);
     CleanPreview { text: cleaned.text, removed: cleaned.removed }

@@ -32,7 +32,7 @@ const ORDINALS: &[&str] = &["一", "二", "三", "四", "五", "六", "七", "�
 
 /// The demo lecture's sentences, cleaned: the material every generated lecture is made of.
 fn sentences() -> Vec<String> {
-    let raw = std::fs::read_to_string(lectern_e2e::workspace_root().join("core/assets/demo-lecture.txt")).unwrap();
+    let raw = std::fs::read_to_string(lectern_e2e::workspace_root().join("core/library/assets/demo-lecture.txt")).unwrap();
     let cleaned = lectern_text::clean(&raw).text;
     cleaned
         .split_inclusive('。')

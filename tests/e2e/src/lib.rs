@@ -127,19 +127,26 @@ impl App {
         self.client.find_all(Locator::Css(css)).await.unwrap()
     }
 
-    /// Waits up to 15 s until `check` holds on the text of `css`.
+    /// Waits up to 15 s until the element `css` is there and `check` holds on its text. A missing
+    /// element never passes, so a negative check (`|t| !t.contains(..)`) checks the real element.
     pub async fn wait_for_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
+            // None: no such element (yet), or it went stale while being read.
             let text = match self.client.find(Locator::Css(css)).await {
-                Ok(el) => el.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
+                Ok(el) => el.text().await.ok(),
+                Err(_) => None,
             };
-            if check(&text) {
-                return text;
+            if let Some(t) = &text {
+                if check(t) {
+                    return t.clone();
+                }
             }
             if Instant::now() > deadline {
-                panic!("the text of {css} never met the expectation; last seen: {text:?}");
+                match text {
+                    None => panic!("no element {css} to read the text of"),
+                    Some(t) => panic!("the text of {css} never met the expectation; last seen: {t:?}"),
+                }
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
@@ -199,7 +206,8 @@ impl App {
     pub async fn text_contents(&self, css: &str) -> Vec<String> {
         let script = "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);";
         let v = self.client.execute(script, vec![css.into()]).await.expect("read text contents");
-        v.as_array().map(|a| a.iter().map(|t| t.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default()
+        let texts = v.as_array().unwrap_or_else(|| panic!("the text contents of {css}: not a list: {v}"));
+        texts.iter().map(|t| t.as_str().expect("an element's textContent").to_string()).collect()
     }
 
     /// Waits up to 15 s until `check` holds on the text contents of all elements matching `css`.

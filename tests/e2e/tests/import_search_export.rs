@@ -54,7 +54,12 @@ async fn import_search_and_export_a_handout() {
     app.wait_for_text(r#"[data-testid="export-status"]"#, |t| t.contains("已保存")).await;
     let pdf = std::fs::read(&out).expect("the PDF was written");
     assert!(pdf.starts_with(b"%PDF"), "{status}");
-    assert!(status.starts_with("共"));
+    // The preview counted the pages the saved PDF has.
+    let pages: usize = status.trim_start_matches('共').trim_end_matches('页').trim().parse().expect(&status);
+    let info = std::process::Command::new("pdfinfo").arg(&out).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    let saved = info.lines().find_map(|l| l.strip_prefix("Pages:")).map(|n| n.trim().parse::<usize>().unwrap());
+    assert_eq!(saved, Some(pages), "{info}");
     check_handout(&out);
     app.close().await;
 }

@@ -14,7 +14,7 @@ async fn reorganise_autosave_snapshot_and_restore() {
     let levels: Vec<String> = {
         let mut v = Vec::new();
         for el in app.find_all(OUTLINE).await {
-            v.push(el.attr("data-level").await.unwrap().unwrap_or_default());
+            v.push(el.attr("data-level").await.unwrap().expect("every outline row has a data-level"));
         }
         v
     };
@@ -85,8 +85,11 @@ async fn reorganise_autosave_snapshot_and_restore() {
 
     app.click(r#"[data-testid="snapshot-button"]"#).await;
     app.click(r#"[data-testid="snapshot-item"]"#).await;
-    let diff = app.wait_for_text(r#"[data-testid="snapshot-diff"]"#, |t| t.contains("这是新加的一句话。")).await;
-    assert!(!diff.is_empty());
+    app.wait_for_text(r#"[data-testid="snapshot-diff"]"#, |t| t.contains("这是新加的一句话。")).await;
+    // The typed sentence and heading are marked as added since the snapshot.
+    let added = app.text_contents(r#"[data-testid="snapshot-diff"] [data-kind="added"]"#).await;
+    assert!(added.iter().any(|p| p.contains("这是新加的一句话。")), "{added:?}");
+    assert!(added.iter().any(|p| p.contains("九、新增的部分")), "{added:?}");
     app.click(r#"[data-testid="snapshot-restore"]"#).await;
     app.wait_for_text(".cm-content", |t| !t.contains("这是新加的一句话。")).await;
     let rows = app.wait_for_text_contents(OUTLINE, |t| t.len() == 14).await;
@@ -171,7 +174,7 @@ async fn dragging_a_section_in_the_outline_moves_it_with_its_subsections() {
     }
     // Hovering the status bar shows each section's speaking time, in the new order.
     let stats = app.find(r#"[data-testid="stats"]"#).await;
-    let tip = stats.attr("title").await.unwrap().unwrap_or_default();
+    let tip = stats.attr("title").await.unwrap().expect("the status bar has a tooltip");
     let lines: Vec<&str> = tip.lines().collect();
     assert_eq!(lines.len(), 14, "one line per section: {tip}");
     assert!(lines[0].starts_with(&format!("一、{third_title}：约 ")) && lines[0].ends_with("分钟"), "{tip}");
