@@ -91,7 +91,7 @@ ui: ui/dist/index.html
 # (Tauri needs ui/dist to exist to compile the app; the tests do not need the UI built.)
 test-rust:
 	mkdir -p ui/dist
-	$(CARGO) test -p lectern-text -p lectern-library -p lectern-typeset -p lectern-pdf -p lectern-cli -p lectern-app
+	$(CARGO) test -p lectern-text -p lectern-library -p lectern-typeset -p lectern-pdf -p lectern-docx -p lectern-cli -p lectern-app
 
 ## bindings: regenerate ui/src/bindings.ts from the Rust commands (commit the result)
 bindings:
