@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod changes;
+pub mod check;
 pub mod clean;
 pub mod diff;
 pub mod edit;
