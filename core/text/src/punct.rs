@@ -22,6 +22,12 @@ pub fn is_chinese_context(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—')
 }
 
+/// The full-width form of a half-width mark `,` `:` `;` `!` `?` `(` `)`.
+pub fn full_width_of(c: char) -> Option<char> {
+    let w = widen(c);
+    (w != c).then_some(w)
+}
+
 fn widen(c: char) -> char {
     match c {
         ',' => '，',

@@ -97,7 +97,8 @@ impl Finding {
 pub fn fixes(findings: &[Finding], rule: Option<&str>) -> Vec<Edit> {
     let mut edits: Vec<Edit> =
         findings.iter().filter(|f| rule.is_none_or(|r| f.rule == r)).filter_map(Finding::fix).collect();
-    edits.sort_by_key(|e| (e.start, e.end));
+    // Of two fixes starting together, the longer (`、、` over its first `、`).
+    edits.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     let mut out: Vec<Edit> = Vec::with_capacity(edits.len());
     for e in edits {
         if out.last().is_none_or(|l| l.end <= e.start && l.start != e.start) {

@@ -95,6 +95,6 @@ fn years(doc: &Doc, out: &mut Vec<Finding>) {
             continue;
         }
         let other = if cn { format!("{v}年") } else { found.iter().find(|f| f.2 == v && f.3).map(|f| doc.slice(f.0, f.1)).unwrap_or_default() };
-        out.push(doc.finding("number.year_two_ways", CAT, s, e, Some(other.clone()), format!("同一年份前后写法不一，本文多写作「{other}」")));
+        out.push(doc.finding("number.year_two_ways", CAT, s, e, Some(other.clone()), format!("同一年份前后写法不一，宜统一写作「{other}」")));
     }
 }

@@ -3,7 +3,7 @@
 //! dash, and a 顿号 before 等.
 
 use super::{Category, Doc, Finding};
-use crate::punct::{half_width_marks, is_chinese_context, is_chinese_full_stop, is_end_mark, is_han, is_pause_mark, PAIRS};
+use crate::punct::{full_width_of, half_width_marks, is_chinese_context, is_chinese_full_stop, is_end_mark, is_han, is_pause_mark, PAIRS};
 
 const CAT: Category = Category::Punctuation;
 
@@ -135,8 +135,9 @@ fn runs(doc: &Doc, out: &mut Vec<Finding>) {
             i += 1;
             continue;
         }
+        // A half-width twin after a full-width mark is part of the run (`：：:`).
         let mut j = i + 1;
-        while j < n && chars[j] == c {
+        while j < n && (chars[j] == c || (c != '.' && full_width_of(chars[j]) == Some(c))) {
             j += 1;
         }
         let len = j - i;

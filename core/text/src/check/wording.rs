@@ -81,7 +81,7 @@ impl Matcher {
             byte = m.start();
             let start = chr;
             let end = start + text[m.start()..m.end()].chars().count();
-            let note = if r.note.is_empty() { String::new() } else { format!("（{}）", r.note) };
+            let note = if r.note.is_empty() { String::new() } else { format!("；{}", r.note) };
             out.push(doc.finding(
                 "wording",
                 Category::Wording,
