@@ -11,6 +11,13 @@
 //! and a one-line Chinese message. [`Finding::fix`], [`fixes`] and [`apply`]
 //! turn findings into edits, so the editor's pane stays a thin layer.
 //!
+//! Rule ids: `punct.half_width`, `punct.pair_unclosed`, `punct.pair_unopened`,
+//! `punct.pair_reversed`, `punct.repeated`, `punct.clash`, `punct.ellipsis`,
+//! `punct.dash`, `punct.dunhao_deng`; `ordinal.mark`, `ordinal.half_width`,
+//! `ordinal.numbering_{gap,repeat,order,mixed_form,mixed_style}`;
+//! `number.full_width`, `number.year_two_ways`; `space.between_han`,
+//! `space.before_punct`; `doubled.char`; `wording`.
+//!
 //! Precision comes first: a checker that cries wolf gets switched off, so
 //! every rule leaves alone what official texts legitimately write (decimals,
 //! times, Latin runs, real reduplication, joint issuing bodies, quotes that
@@ -247,7 +254,7 @@ fn dedupe(findings: Vec<Finding>) -> Vec<Finding> {
     let covered = Spans::new(ordinal.iter().map(|f| (f.start, f.end)).collect());
     let mut out = ordinal;
     out.extend(rest.into_iter().filter(|f| !covered.contains(f.start, f.end)));
-    out.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    out.sort_by_key(|f| (f.start, f.end));
     out
 }
 
@@ -255,4 +262,30 @@ fn dedupe(findings: Vec<Finding>) -> Vec<Finding> {
 pub fn check(text: &str) -> Vec<Finding> {
     static CHECKER: OnceLock<Checker> = OnceLock::new();
     CHECKER.get_or_init(|| Checker::new(&[])).check(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_fixes_of_one_rule_apply_as_one_list_of_edits() {
+        let text = "我们要要坚持,不动摇,的的确确。";
+        let found = check(text);
+        let rules: Vec<&str> = found.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(rules, ["doubled.char", "punct.half_width", "punct.half_width"]);
+        let edits = fixes(&found, Some("punct.half_width"));
+        assert_eq!(edits, [Edit { start: 6, end: 7, insert: "，".into() }, Edit { start: 10, end: 11, insert: "，".into() }]);
+        assert_eq!(apply(text, &edits), "我们要要坚持，不动摇，的的确确。");
+        let one = found[0].fix().unwrap();
+        assert_eq!(apply(text, &[one]), "我们要坚持,不动摇,的的确确。");
+        assert_eq!(apply(text, &fixes(&found, None)), "我们要坚持，不动摇，的的确确。");
+    }
+
+    #[test]
+    fn overlapping_and_out_of_range_edits_are_skipped() {
+        let e = |start, end, insert: &str| Edit { start, end, insert: insert.into() };
+        assert_eq!(apply("一二三", &[e(0, 2, "甲"), e(1, 3, "乙"), e(2, 9, "丙")]), "甲三");
+        assert_eq!(apply("", &[e(0, 0, "甲")]), "甲");
+    }
 }

@@ -138,7 +138,11 @@ fn numbering(doc: &Doc, out: &mut Vec<Finding>) {
     }
     for p in problems {
         let li = doc.lines.partition_point(|&(s, _)| s <= p.offset);
-        let Some(&(s, e)) = li.checked_sub(1).and_then(|i| doc.lines.get(i)) else { continue };
+        let Some(li) = li.checked_sub(1) else { continue };
+        if in_attachment_list(doc, li) {
+            continue;
+        }
+        let (s, e) = doc.lines[li];
         let line = doc.slice(s, e);
         let Some(o) = ordinal::detect(&line) else { continue };
         let (start, end) = (s + o.start, s + o.end);
@@ -151,4 +155,26 @@ fn numbering(doc: &Doc, out: &mut Vec<Finding>) {
         };
         out.push(doc.finding(rule, CAT, start, end, None, p.message));
     }
+}
+
+/// Line `li` continues the list of attachments that a line `附件：1．……`
+/// opens (GB/T 9704's 附件说明): its numbers belong to that list, not to the outline.
+fn in_attachment_list(doc: &Doc, li: usize) -> bool {
+    let mut i = li;
+    while i > 0 {
+        i -= 1;
+        let (s, e) = doc.lines[i];
+        let line = doc.slice(s, e);
+        let t = line.trim_start_matches(is_space);
+        if t.is_empty() {
+            continue;
+        }
+        if t.starts_with("附件") {
+            return true;
+        }
+        if !ordinal::detect(t).is_some_and(|o| o.style == Style::Arabic) {
+            return false;
+        }
+    }
+    false
 }

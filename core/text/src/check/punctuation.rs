@@ -157,7 +157,13 @@ fn runs(doc: &Doc, out: &mut Vec<Finding>) {
             '-' if len == 2 && (cn(prev) || cn(next)) && !prev.is_some_and(|p| p.is_ascii_alphanumeric()) && !next.is_some_and(|p| p.is_ascii_alphanumeric()) => {
                 out.push(doc.finding("punct.dash", CAT, i, j, Some("——".into()), "破折号应为「——」".into()));
             }
-            '—' if len == 1 && next.is_some_and(|x| is_han(x) || x == '“') && prev.is_none_or(|p| is_han(p) || p == '\n' || p == '”' || p == '）') => {
+            // A single `—` between two short names is the connecting mark
+            // (`秦岭—淮河`, `北京—上海`), not a shortened dash.
+            '—' if len == 1
+                && next.is_some_and(|x| is_han(x) || x == '“')
+                && prev.is_none_or(|p| is_han(p) || p == '\n' || p == '”' || p == '）')
+                && !connects_names(chars, i) =>
+            {
                 out.push(doc.finding("punct.dash", CAT, i, j, Some("——".into()), "破折号应为「——」（两个「—」）".into()));
             }
             _ if (is_pause_mark(c) || is_end_mark(c)) && len >= 2 => {
@@ -178,6 +184,13 @@ fn runs(doc: &Doc, out: &mut Vec<Finding>) {
         }
         i = j;
     }
+}
+
+/// The Han run just before `i` is a short name (at most four characters):
+/// `秦岭—淮河`, `北京—上海特别快车`.
+fn connects_names(chars: &[char], i: usize) -> bool {
+    let run = chars[..i].iter().rev().take_while(|&&c| is_han(c)).count();
+    (1..=4).contains(&run)
 }
 
 /// Chars after `等` that make a word of their own (`等级`, `等于`, `等待`).
