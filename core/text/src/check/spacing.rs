@@ -12,7 +12,7 @@ const CAT: Category = Category::Spacing;
 
 /// How the name of an issuing body ends: a space after one of these, before
 /// Han text, separates two bodies.
-const BODIES: [&str; 14] = ["中共中央", "国务院", "中央军委", "办公厅", "委员会", "人民政府", "党组", "部", "委", "局", "厅", "署", "办", "院"];
+const BODIES: [&str; 16] = ["中共中央", "国务院", "中央军委", "办公厅", "委员会", "常委会", "人民政府", "政协", "党组", "部", "委", "局", "厅", "署", "办", "院"];
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     // Fast exit: no space inside any line.
