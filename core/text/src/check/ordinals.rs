@@ -172,7 +172,7 @@ fn in_attachment_list(doc: &Doc, li: usize) -> bool {
         if t.starts_with("附件") {
             return true;
         }
-        if !ordinal::detect(t).is_some_and(|o| o.style == Style::Arabic) {
+        if ordinal::detect(t).is_none_or(|o| o.style != Style::Arabic) {
             return false;
         }
     }
