@@ -8,10 +8,18 @@ use crate::punct::{full_width_of, half_width_marks, is_chinese_context, is_chine
 const CAT: Category = Category::Punctuation;
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
-    half_width(doc, out);
-    paired(doc, out);
-    runs(doc, out);
-    enumeration_deng(doc, out);
+    let mut found = Vec::new();
+    half_width(doc, &mut found);
+    paired(doc, &mut found);
+    let from = found.len();
+    runs(doc, &mut found);
+    // `：：:` is one repeated mark, not also a half-width one.
+    let repeated: Vec<(usize, usize)> = found[from..].iter().filter(|f| f.rule == "punct.repeated").map(|f| (f.start, f.end)).collect();
+    if !repeated.is_empty() {
+        found.retain(|f| f.rule != "punct.half_width" || !repeated.iter().any(|&(s, e)| s <= f.start && f.end <= e));
+    }
+    enumeration_deng(doc, &mut found);
+    out.append(&mut found);
 }
 
 /// `,` `:` `;` `!` `?` `(` `)` `.` where Chinese typography wants `，` …
