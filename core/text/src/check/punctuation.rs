@@ -14,7 +14,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let from = found.len();
     runs(doc, &mut found);
     // `：：:` is one repeated mark, not also a half-width one.
-    let repeated: Vec<(usize, usize)> = found[from..].iter().filter(|f| f.rule == "punct.repeated").map(|f| (f.start, f.end)).collect();
+    let repeated: Vec<(usize, usize)> =
+        found[from..].iter().filter(|f| f.rule == "punct.repeated" || f.rule == "punct.clash").map(|f| (f.start, f.end)).collect();
     if !repeated.is_empty() {
         found.retain(|f| f.rule != "punct.half_width" || !repeated.iter().any(|&(s, e)| s <= f.start && f.end <= e));
     }
@@ -139,13 +140,16 @@ fn runs(doc: &Doc, out: &mut Vec<Finding>) {
     let mut i = 0;
     while i < n {
         let c = chars[i];
-        if !(is_pause_mark(c) || is_end_mark(c) || matches!(c, '.' | '…' | '-' | '—')) {
+        if is_pause_mark(c) || is_end_mark(c) {
+            i = marks(doc, i, out);
+            continue;
+        }
+        if !matches!(c, '.' | '…' | '-' | '—') {
             i += 1;
             continue;
         }
-        // A half-width twin after a full-width mark is part of the run (`：：:`).
         let mut j = i + 1;
-        while j < n && (chars[j] == c || (c != '.' && full_width_of(chars[j]) == Some(c))) {
+        while j < n && chars[j] == c {
             j += 1;
         }
         let len = j - i;
@@ -153,9 +157,6 @@ fn runs(doc: &Doc, out: &mut Vec<Finding>) {
         let next = doc.at(j);
         let cn = |x: Option<char>| x.is_some_and(is_chinese_context);
         match c {
-            '。' if len >= 3 => {
-                out.push(doc.finding("punct.ellipsis", CAT, i, j, Some("……".into()), "省略号应为「……」".into()));
-            }
             '.' if len >= 3 && (cn(prev) || cn(next)) && !prev.is_some_and(|p| p.is_ascii_alphanumeric()) => {
                 out.push(doc.finding("punct.ellipsis", CAT, i, j, Some("……".into()), "省略号应为「……」".into()));
             }
@@ -174,24 +175,41 @@ fn runs(doc: &Doc, out: &mut Vec<Finding>) {
             {
                 out.push(doc.finding("punct.dash", CAT, i, j, Some("——".into()), "破折号应为「——」（两个「—」）".into()));
             }
-            _ if (is_pause_mark(c) || is_end_mark(c)) && len >= 2 => {
-                out.push(doc.finding("punct.repeated", CAT, i, j, Some(c.to_string()), format!("标点「{c}」重复")));
-            }
-            _ if (is_pause_mark(c) || is_end_mark(c)) && next.is_some_and(|d| is_pause_mark(d) || is_end_mark(d)) => {
-                let d = next.unwrap_or(c);
-                // `？！` is a legitimate mark of its own.
-                let both_strong = matches!(c, '！' | '？') && matches!(d, '！' | '？');
-                let part_of_ellipsis = d == '。' && chars.get(j + 1) == Some(&'。');
-                if !both_strong && !part_of_ellipsis {
-                    let suggestion = (is_pause_mark(c) && is_end_mark(d)).then(|| d.to_string());
-                    out.push(doc.finding("punct.clash", CAT, i, j + 1, suggestion, format!("标点「{c}」「{d}」连用，只应保留一个")));
-                    j += 1;
-                }
-            }
             _ => {}
         }
         i = j;
     }
+}
+
+/// A run of pause and end marks from `i` (a half-width twin counts, `：：:`),
+/// reported whole so that one fix leaves one mark: `。。。` is an ellipsis,
+/// `！！` `，，` a repeated mark, `，。` `、，` `。。，。` clashing marks (`？！`
+/// is a mark of its own). Returns where the run ends.
+fn marks(doc: &Doc, i: usize, out: &mut Vec<Finding>) -> usize {
+    let chars = &doc.chars;
+    let norm = |x: char| full_width_of(x).unwrap_or(x);
+    let is_mark = |x: char| is_pause_mark(x) || is_end_mark(x);
+    let mut j = i + 1;
+    while j < chars.len() && is_mark(norm(chars[j])) {
+        j += 1;
+    }
+    let run: Vec<char> = chars[i..j].iter().map(|&x| norm(x)).collect();
+    let c = run[0];
+    if run.len() < 2 {
+        return j;
+    }
+    if run.len() >= 3 && run.iter().all(|&m| m == '。') {
+        out.push(doc.finding("punct.ellipsis", CAT, i, j, Some("……".into()), "省略号应为「……」".into()));
+    } else if run.iter().all(|&m| m == c) {
+        out.push(doc.finding("punct.repeated", CAT, i, j, Some(c.to_string()), format!("标点「{c}」重复")));
+    } else if !(run.len() == 2 && run.iter().all(|m| matches!(m, '！' | '？'))) {
+        // The sentence's own end is certain when every other mark is a pause or the same end.
+        let last = run[run.len() - 1];
+        let certain = is_end_mark(last) && run.iter().all(|&m| m == last || is_pause_mark(m));
+        let shown: String = run.iter().map(|m| format!("「{m}」")).collect();
+        out.push(doc.finding("punct.clash", CAT, i, j, certain.then(|| last.to_string()), format!("标点{shown}连用，只应保留一个")));
+    }
+    j
 }
 
 /// The Han run just before `i` is a short name (at most four characters):
