@@ -193,11 +193,11 @@ fn marks(doc: &Doc, i: usize, out: &mut Vec<Finding>) -> usize {
     while j < chars.len() && is_mark(norm(chars[j])) {
         j += 1;
     }
-    let run: Vec<char> = chars[i..j].iter().map(|&x| norm(x)).collect();
-    let c = run[0];
-    if run.len() < 2 {
+    if j - i < 2 {
         return j;
     }
+    let run: Vec<char> = chars[i..j].iter().map(|&x| norm(x)).collect();
+    let c = run[0];
     if run.len() >= 3 && run.iter().all(|&m| m == '。') {
         out.push(doc.finding("punct.ellipsis", CAT, i, j, Some("……".into()), "省略号应为「……」".into()));
     } else if run.iter().all(|&m| m == c) {
