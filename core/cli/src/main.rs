@@ -3,6 +3,7 @@
 //! calls the core crates: `lectern-text`, `lectern-library`, `lectern-typeset`
 //! and `lectern-pdf`.
 
+mod check;
 mod export;
 mod library;
 mod text;
@@ -43,6 +44,8 @@ enum Command {
     Text(text::TextCommand),
     #[command(flatten)]
     Handout(export::HandoutCommand),
+    /// 校对: prints the proofreading findings of FILE (with --db, the library's wording rules too)
+    Check(check::CheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Command::Library(cmd) => cmd.run(cli.db.as_deref()),
         Command::Text(cmd) => cmd.run(),
         Command::Handout(cmd) => cmd.run(cli.db.as_deref()),
+        Command::Check(args) => args.run(cli.db.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,6 +23,7 @@ pub mod demo;
 pub mod paths;
 mod import;
 mod lectures;
+mod rules;
 mod schema;
 mod search;
 mod snapshots;
@@ -37,6 +38,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use backup::{backups_in, BackupInfo, BACKUPS_KEPT, BACKUP_DIR};
 pub use import::{FileOutcome, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
 pub use lectures::{Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
+pub use rules::UserRule;
 pub use schema::migrations;
 pub use search::{SearchHit, SnippetPart};
 pub use snapshots::{AutoSnapshotRule, RestoreOutcome, Snapshot, SnapshotEntry, SnapshotInfo, SnapshotKind};
@@ -73,6 +75,8 @@ pub enum LibraryError {
     File { path: String, reason: String },
     #[error("内存中的讲稿库没有数据文件夹，无法备份")]
     NoDataDir,
+    #[error("规范表述的原文和规范写法都不能为空")]
+    EmptyRule,
 }
 
 impl LibraryError {

@@ -133,9 +133,21 @@ fn fill_indexes(tx: &Transaction) -> HookResult {
     rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
 
+/// 校对's user wording rules (规范表述 the user adds to the shipped ones):
+/// one row a pattern, with its standard form and a note on its source.
+const V4_WORDING_RULES: &str = "
+CREATE TABLE wording_rules (
+    id         INTEGER PRIMARY KEY,
+    pattern    TEXT NOT NULL UNIQUE,
+    standard   TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+";
+
 /// Every migration, oldest first. Never edit one that has shipped: add a new one.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up_with_hook(V3, fill_indexes)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up_with_hook(V3, fill_indexes), M::up(V4_WORDING_RULES)])
 }
 
 #[cfg(test)]
@@ -153,8 +165,8 @@ mod tests {
         let m = super::migrations();
         m.to_latest(&mut conn).unwrap();
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, 3);
-        for table in ["lectures", "tags", "lecture_tags", "snapshots", "lectures_pairs", "lectures_chars"] {
+        assert_eq!(version, 4);
+        for table in ["lectures", "tags", "lecture_tags", "snapshots", "lectures_pairs", "lectures_chars", "wording_rules"] {
             let n: i64 = conn
                 .query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0))
                 .unwrap();
@@ -182,7 +194,7 @@ mod tests {
         let lib = crate::Library::open(&path).unwrap();
         let conn = Connection::open(&path).unwrap();
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, 4);
         assert_eq!(lib.search("乡村振兴", 10).unwrap()[0].title, "旧讲稿");
         assert_eq!(lib.search("讲稿", 10).unwrap()[0].title, "旧讲稿");
         assert_eq!(lib.search("旧", 10).unwrap()[0].title, "旧讲稿");

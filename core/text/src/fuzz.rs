@@ -36,6 +36,9 @@ pub fn text(s: &str) {
         let r = edit::renumber(t);
         assert_eq!(edit::renumber(&r), r, "renumbering is idempotent");
         let _ = edit::check(t);
+        for f in crate::check::check(t) {
+            assert!(f.start < f.end && f.end <= len && f.found == chars[f.start..f.end].iter().collect::<String>(), "a finding is its span: {f:?}");
+        }
         let n = o.flat().len();
         if n > 0 {
             let _ = edit::promote(t, n - 1);

@@ -11,10 +11,12 @@
 //! - [`stats`]: 字数 and speaking minutes;
 //! - [`analysis`] and [`changes`]: the editor's wire format (the outline as a
 //!   flat list with counts and problems; the editor's edits applied to a copy);
-//! - [`diff`]: two versions of a lecture compared paragraph by paragraph.
+//! - [`diff`]: two versions of a lecture compared paragraph by paragraph;
+//! - [`check`]: 校对, proofreading findings with their fixes.
 
 pub mod analysis;
 pub mod changes;
+pub mod check;
 pub mod clean;
 pub mod counter;
 pub mod diff;

@@ -400,12 +400,13 @@ fn cn(h: &[char], start: usize) -> Option<Parsed> {
         return None;
     }
     let value = parse_chinese_numeral(&h[start..de].iter().collect::<String>())?;
-    // `一、二季度……`, `一、二、三等奖` are enumerations, not headings.
+    // `一、二季度……`, `一、二、三等奖` are enumerations, not headings; they
+    // count up, so `一、一年来……` is a heading.
     let mut k = de + 1;
     while k < h.len() && is_cn_numeral(h[k]) {
         k += 1;
     }
-    if k > de + 1 {
+    if k > de + 1 && parse_chinese_numeral(&h[de + 1..k].iter().collect::<String>()).is_none_or(|next| next > value) {
         let next: String = h[k..h.len().min(k + 2)].iter().collect();
         if next.starts_with('、') || next.starts_with("季度") || next.starts_with('月') || next.starts_with('年') || next.starts_with('等') || next.starts_with('是') || next.starts_with('类') {
             return None;
@@ -489,6 +490,7 @@ mod tests {
         assert_eq!(d("2．加强队伍建设"), Some((Style::Arabic, 2, "2．".into())));
         assert_eq!(d("12.加强"), Some((Style::Arabic, 12, "12.".into())));
         assert_eq!(d("3、完善"), Some((Style::Arabic, 3, "3、".into())));
+        assert_eq!(d("一、一年来工作回顾"), Some((Style::Cn, 1, "一、".into())));
         assert_eq!(d("（2）完善考核办法"), Some((Style::ArabicParen, 2, "（2）".into())));
         assert_eq!(d("　　（１）全角数字"), Some((Style::ArabicParen, 1, "（１）".into())));
         assert_eq!(d("第一部分　总体要求"), Some((Style::Part, 1, "第一部分".into())));

@@ -22,6 +22,12 @@ pub fn is_chinese_context(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—')
 }
 
+/// The full-width form of a half-width mark `,` `:` `;` `!` `?` `(` `)`.
+pub fn full_width_of(c: char) -> Option<char> {
+    let w = widen(c);
+    (w != c).then_some(w)
+}
+
 fn widen(c: char) -> char {
     match c {
         ',' => '，',
@@ -111,49 +117,84 @@ pub fn widen_punctuation(s: &str) -> String {
     out
 }
 
-fn widen_with_parens(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
+/// The half-width marks of `chars` that Chinese typography wants full width,
+/// as (index, full-width mark), in order: what [`widen_punctuation`] converts
+/// and what the proofreader (`check`) reports. `,` `:` `;` `!` `?` convert
+/// when a neighbour is Chinese and not both neighbours are Latin letters or
+/// digits; a pair of parentheses (paired within a line) converts together
+/// when it encloses Han text or touches Chinese text other than a quote
+/// mark, a lone one when it touches Chinese text.
+pub fn half_width_marks(chars: &[char]) -> Vec<(usize, char)> {
     let n = chars.len();
     let at = |i: usize| -> Option<char> { chars.get(i).copied() };
     let before = |i: usize| -> Option<char> { if i == 0 { None } else { at(i - 1) } };
     let cn = |c: Option<char>| c.is_some_and(is_chinese_context);
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let cn_not_quote = |c: Option<char>| cn(c) && !matches!(c, Some('“' | '”' | '‘' | '’'));
 
-    // Pair parentheses within a line.
-    let mut partner = vec![usize::MAX; n];
-    let mut stack: Vec<usize> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '\n' => stack.clear(),
-            '(' => stack.push(i),
-            ')' => {
-                if let Some(o) = stack.pop() {
-                    partner[o] = i;
-                    partner[i] = o;
+    // Pair parentheses within a line (only when there are any).
+    let mut partner: Vec<usize> = Vec::new();
+    if chars.iter().any(|&c| c == '(' || c == ')') {
+        partner = vec![usize::MAX; n];
+        let mut stack: Vec<usize> = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            match c {
+                '\n' => stack.clear(),
+                '(' => stack.push(i),
+                ')' => {
+                    if let Some(o) = stack.pop() {
+                        partner[o] = i;
+                        partner[i] = o;
+                    }
                 }
+                _ => {}
             }
-            _ => {}
         }
     }
-    let mut convert = vec![false; n];
+    let mut out: Vec<(usize, char)> = Vec::new();
+    let mut closing: Vec<usize> = Vec::new();
     for i in 0..n {
-        match chars[i] {
+        let c = chars[i];
+        let yes = match c {
             ',' | ':' | ';' | '!' | '?' => {
                 let (p, q) = (before(i), at(i + 1));
-                convert[i] = (cn(p) || cn(q)) && !(alnum(p) && alnum(q));
+                (cn(p) || cn(q)) && !(alnum(p) && alnum(q))
             }
             '(' if partner[i] != usize::MAX => {
                 let j = partner[i];
-                let inner_cn = chars[i + 1..j].iter().any(|&c| is_han(c));
-                let yes = inner_cn || cn(before(i)) || cn(at(j + 1));
-                convert[i] = yes;
-                convert[j] = yes;
+                // A quote outside is no sign: `“… (2nd ed.)”` is Latin.
+                let yes = chars[i + 1..j].iter().any(|&c| is_han(c)) || cn_not_quote(before(i)) || cn_not_quote(at(j + 1));
+                if yes {
+                    closing.push(j);
+                }
+                yes
             }
-            '(' | ')' if partner[i] == usize::MAX => {
-                convert[i] = cn(before(i)) || cn(at(i + 1));
+            ')' if partner[i] != usize::MAX => {
+                if closing.last() == Some(&i) {
+                    closing.pop();
+                    true
+                } else {
+                    closing.retain(|&j| j != i);
+                    false
+                }
             }
-            _ => {}
+            '(' | ')' => cn(before(i)) || cn(at(i + 1)),
+            _ => false,
+        };
+        if yes {
+            out.push((i, widen(c)));
         }
+    }
+    out
+}
+
+fn widen_with_parens(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    let cn = |c: Option<char>| c.is_some_and(is_chinese_context);
+    let mut convert = vec![false; n];
+    for (i, _) in half_width_marks(&chars) {
+        convert[i] = true;
     }
     let mut out = String::with_capacity(s.len() + 16);
     let mut i = 0;
@@ -166,7 +207,7 @@ fn widen_with_parens(s: &str) -> String {
                 while k < n && chars[k] == ' ' {
                     k += 1;
                 }
-                if k > i + 1 && cn(at(k)) {
+                if k > i + 1 && cn(chars.get(k).copied()) {
                     i = k;
                     continue;
                 }
@@ -177,6 +218,45 @@ fn widen_with_parens(s: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// A half-width `.` that ends a Chinese sentence (`认识.我们`, `落实.` at a
+/// line end): after a Han character, before a Han character, a closing
+/// quote or the end of the line, and not one of a run of dots (`...` is an
+/// ellipsis). Decimals, versions, dates and `A.`-style markers have a Latin
+/// letter or a digit beside them and are never one.
+pub fn is_chinese_full_stop(chars: &[char], i: usize) -> bool {
+    if chars.get(i) != Some(&'.') || i == 0 || !is_han(chars[i - 1]) {
+        return false;
+    }
+    match chars.get(i + 1) {
+        None | Some('\n') => true,
+        Some(&c) => is_han(c) || matches!(c, '”' | '’' | '“'),
+    }
+}
+
+/// Pause marks (`，` `、` `；` `：`): a sentence goes on after them.
+pub fn is_pause_mark(c: char) -> bool {
+    matches!(c, '，' | '、' | '；' | '：')
+}
+
+/// Marks that end a sentence (`。` `！` `？`).
+pub fn is_end_mark(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+/// The paired marks of GB/T 15834, as (opening, closing).
+pub const PAIRS: [(char, char); 5] = [('“', '”'), ('‘', '’'), ('《', '》'), ('（', '）'), ('【', '】')];
+
+/// Chinese marks that close or follow a phrase and so never have a space
+/// before them (`，` `。` `）` `》` `”` …).
+pub fn is_closing_or_stop(c: char) -> bool {
+    is_pause_mark(c) || is_end_mark(c) || matches!(c, '）' | '》' | '”' | '’' | '】' | '…')
+}
+
+/// The half-width (ASCII) form of a full-width digit or letter (`２` → `2`, `Ａ` → `A`).
+pub fn narrow_alnum(c: char) -> Option<char> {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ').then(|| char::from_u32(c as u32 - 0xFEE0)).flatten()
 }
 
 #[cfg(test)]
