@@ -24,7 +24,7 @@ APT_TEST := xvfb xauth webkit2gtk-driver dbus dbus-x11 poppler-utils libreoffice
 
 UI_SOURCES := $(shell find ui/src -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/tsconfig.json
 
-.PHONY: run test app bench deps deps-run deps-test apt-run apt-test tools ui test-rust test-ui test-e2e clean
+.PHONY: run test app bench deps deps-run deps-test apt-run apt-test pip-test tools ui test-rust test-ui test-e2e clean
 
 ## run: install what is missing, build, and open the app
 run: deps-run app
@@ -58,13 +58,17 @@ endef
 
 deps-run: apt-run tools ui/node_modules/.installed
 
-deps-test: apt-test $(TAURI_DRIVER)
+deps-test: apt-test $(TAURI_DRIVER) pip-test
 
 apt-run:
 	$(call apt_install,$(APT_RUN))
 
 apt-test:
 	$(call apt_install,$(APT_TEST))
+
+# Typst (the Python package) typesets the PDF fixtures of tests/data/docs (make-fixtures.py).
+pip-test:
+	@python3 -c 'import typst' 2>/dev/null || python3 -m pip install --quiet typst
 
 # Rust comes from rustup, Node.js (20.19 or newer) from the system or nvm.
 tools: apt-run
