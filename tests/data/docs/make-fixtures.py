@@ -290,7 +290,7 @@ def typst_lecture(lines):
         if "\t" in l:
             if not table_done:
                 cells = ", ".join(f"[{typst_escape(c)}]" for r in table for c in r)
-                out += [f"#table(columns: {len(table[0])}, {cells})", ""]
+                out += [f"#table(columns: ({', '.join(['1fr'] * len(table[0]))}), {cells})", ""]
                 table_done = True
             continue
         out += [typst_escape(l), ""]

@@ -172,6 +172,12 @@ pub fn clean_with_fallback(raw: &str, fallback_title: Option<&str>) -> Cleaned {
         drop.iter_mut().for_each(|d| *d = false);
     }
 
+    // Spaces a PDF put in, only in sentences: a title's space between two
+    // phrases is meant. Between Han characters only when the text shows it
+    // went through a PDF (wrapped at a page edge, or such spaces recur).
+    let sentence = |l: &str| l.chars().count() > 30 || l.contains(['，', '。', '；', '！', '？']);
+    let kept = || (0..n).filter(|&i| kinds[i] != Kind::Blank && !drop[i] && sentence(lines[i]));
+    let han = repaired.wrapped || kept().map(|i| pdf_text::squeeze(lines[i], true).1.han).sum::<usize>() >= 3;
     let mut removed = Vec::new();
     let mut paragraphs: Vec<String> = Vec::new();
     let (mut spaces, mut examples) = (0, Vec::new());
@@ -182,9 +188,10 @@ pub fn clean_with_fallback(raw: &str, fallback_title: Option<&str>) -> Cleaned {
         if drop[i] {
             removed.push(lines[i].to_string());
         } else {
-            let (line, squeezed) = pdf_text::squeeze_spaces(lines[i]);
-            if squeezed > 0 {
-                spaces += squeezed;
+            let (line, squeezed) = if sentence(lines[i]) { pdf_text::squeeze(lines[i], han) } else { (lines[i].to_string(), Default::default()) };
+            let count = squeezed.numbers + squeezed.han;
+            if count > 0 {
+                spaces += count;
                 if examples.len() < 2 {
                     examples.push(lines[i].chars().take(16).collect());
                 }

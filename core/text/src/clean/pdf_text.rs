@@ -18,29 +18,53 @@ fn is_cjk(c: char) -> bool {
     is_han(c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff01}'..='\u{ff60}').contains(&c) || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
-/// Removes the spaces between two CJK characters, and between a CJK
-/// character and a digit; returns the line and how many runs went.
-pub(super) fn squeeze_spaces(line: &str) -> (String, usize) {
+/// Spaces a PDF put into a line: between a CJK character and a number
+/// (`1921 年 6 月`), and between two CJK characters (`中国共 产党人`). The
+/// second kind only when `han` is set (the text shows it went through a
+/// PDF: a space between two Han characters can be meant, as in
+/// `中共中央 国务院`), and never inside `《》`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Squeezed {
+    pub numbers: usize,
+    pub han: usize,
+}
+
+pub(super) fn squeeze(line: &str, han: bool) -> (String, Squeezed) {
+    let mut count = Squeezed::default();
     if !line.contains(' ') {
-        return (line.to_string(), 0);
+        return (line.to_string(), count);
     }
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
-    let mut removed = 0;
+    let mut title_depth = 0usize;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        match c {
+            '《' => title_depth += 1,
+            '》' => title_depth = title_depth.saturating_sub(1),
+            _ => {}
+        }
         if c == ' ' && i > 0 {
             let mut j = i;
             while j < chars.len() && chars[j] == ' ' {
                 j += 1;
             }
-            if j < chars.len() {
+            // Gaps of several spaces (a hand-laid table) stay.
+            if j < chars.len() && j - i <= 2 {
                 let (a, b) = (chars[i - 1], chars[j]);
-                let joins = (is_cjk(a) && (is_cjk(b) || b.is_ascii_digit())) || (a.is_ascii_digit() && is_cjk(b)) || (is_cjk(a) && b == '%') || (a == '%' && is_cjk(b));
-                // Keep indentation and gaps of several spaces (a hand-laid table).
-                if joins && j - i <= 2 {
-                    removed += 1;
+                // A number is digits (with `.`, `,`, `%`), not the start of a word like `5G`.
+                let numeric = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '%');
+                let number_after = b.is_ascii_digit() && chars[j..].iter().take_while(|&&c| !is_cjk(c) && c != ' ').all(|&c| numeric(c));
+                let number_before = a.is_ascii_digit() && chars[..i].iter().rev().take_while(|&&c| !is_cjk(c) && c != ' ').all(|&c| numeric(c));
+                let number = (is_cjk(a) && number_after) || (number_before && is_cjk(b)) || ((is_cjk(a) || a.is_ascii_digit()) && b == '%') || (a == '%' && is_cjk(b));
+                let han_pair = is_cjk(a) && is_cjk(b);
+                if number || (han_pair && han && title_depth == 0) {
+                    if number {
+                        count.numbers += 1;
+                    } else {
+                        count.han += 1;
+                    }
                     i = j;
                     continue;
                 }
@@ -49,7 +73,13 @@ pub(super) fn squeeze_spaces(line: &str) -> (String, usize) {
         out.push(c);
         i += 1;
     }
-    (out, removed)
+    (out, count)
+}
+
+/// [`squeeze`] with Han pairs too: for measuring a line as it was printed.
+pub(super) fn squeeze_spaces(line: &str) -> (String, usize) {
+    let (s, n) = squeeze(line, true);
+    (s, n.numbers + n.han)
 }
 
 /// A page number alone on a line: `— 1 —`, `- 1 -`, `·1·`, `第 1 页`,
@@ -119,6 +149,8 @@ fn indented(raw: &str) -> bool {
 pub(super) struct Repaired {
     pub lines: Vec<String>,
     pub removed: Vec<String>,
+    /// The text was wrapped at a page edge (it went through a PDF).
+    pub wrapped: bool,
 }
 
 /// The line for [`super::Cleaned::removed`] that reports squeezed spaces.
@@ -165,9 +197,17 @@ pub(super) fn repair(raw_lines: &[&str]) -> Repaired {
         lines.push((raw.trim().to_string(), indented(raw)));
     }
 
-    // A text wrapped at a page edge: most long lines share one width.
-    let widths: Vec<usize> = lines.iter().map(|(l, _)| width(&squeeze_spaces(l).0)).collect();
-    let long: Vec<usize> = widths.iter().copied().filter(|&w| w >= 20).collect();
+    // A text wrapped at a page edge: many lines share one width (at least
+    // twenty Han characters), most of them end mid-sentence, and such lines
+    // follow each other. Headings do not count.
+    let widths: Vec<Option<usize>> = lines
+        .iter()
+        .map(|(l, _)| {
+            let w = width(&squeeze_spaces(l).0);
+            (w >= 40 && crate::ordinal::detect(l).is_none()).then_some(w)
+        })
+        .collect();
+    let long: Vec<usize> = widths.iter().flatten().copied().collect();
     let mut edge = None;
     if long.len() >= 3 {
         let mut best = (0, 0);
@@ -177,9 +217,11 @@ pub(super) fn repair(raw_lines: &[&str]) -> Repaired {
                 best = (w, n);
             }
         }
+        let at_edge = |k: usize| widths[k].is_some_and(|w| w.abs_diff(best.0) <= 4);
         let nonblank = lines.iter().filter(|(l, _)| !l.is_empty()).count();
-        let unended = long.iter().zip(lines.iter().filter(|(l, _)| width(&squeeze_spaces(l).0) >= 20)).filter(|(w, (l, _))| w.abs_diff(best.0) <= 4 && !ends_sentence(l)).count();
-        if best.1 * 10 >= nonblank * 3 && unended * 2 >= best.1 {
+        let unended = (0..lines.len()).filter(|&k| at_edge(k) && !ends_sentence(&lines[k].0)).count();
+        let runs = (1..lines.len()).filter(|&k| at_edge(k - 1) && at_edge(k)).count();
+        if best.1 * 10 >= nonblank * 3 && unended * 2 >= best.1 && runs * 3 >= best.1 {
             edge = long.iter().copied().filter(|v| v.abs_diff(best.0) <= 4).max();
         }
     }
@@ -187,6 +229,7 @@ pub(super) fn repair(raw_lines: &[&str]) -> Repaired {
         out.lines = lines.into_iter().map(|(l, _)| l).collect();
         return out;
     };
+    out.wrapped = true;
     // Page numbers, and a short line that repeats (a running header) in a wrapped text.
     let mut counts: std::collections::HashMap<&str, usize> = Default::default();
     for (l, _) in &lines {
@@ -237,9 +280,21 @@ mod tests {
     #[test]
     fn spaces_between_han_and_around_numbers_go_latin_spaces_stay() {
         assert_eq!(squeeze_spaces("中国共 产党人").0, "中国共产党人");
+        assert_eq!(squeeze("《中共中央 国务院关于……的意见》，2019 年", true).0, "《中共中央 国务院关于……的意见》，2019年");
+        assert_eq!(squeeze("中共中央 国务院", false).0, "中共中央 国务院");
         assert_eq!(squeeze_spaces("1921 年 6 月，在 上海").0, "1921年6月，在上海");
         assert_eq!(squeeze_spaces("Hello world 和 5G 网络").0, "Hello world 和 5G 网络");
         assert_eq!(squeeze_spaces("占 66.2 %").0, "占66.2%");
+    }
+
+    #[test]
+    fn page_numbers_in_their_usual_forms() {
+        for s in ["— 1 —", "- 12 -", "第 3 页", "第3页 共9页", "1/9", "7", "Page 2", "2 of 9", "·4·"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["1921年", "一、总体要求", "第一部分", "第三章"] {
+            assert!(!is_page_number(s), "{s}");
+        }
     }
 
     #[test]

@@ -148,11 +148,11 @@ fn notes(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, refs: &[(bool, String)]) -> V
 }
 
 pub(super) fn attr(e: &BytesStart, local: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == local.as_bytes()).and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == local).and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
 }
 
 pub(super) fn local(e: &BytesStart) -> String {
-    String::from_utf8_lossy(e.name().local_name().as_ref()).into_owned()
+    e.name().local_name().as_ref().to_string()
 }
 
 /// The heading level of a style's name: `heading 2`, `Heading2`, `标题 2`, `标题2` → 2;
@@ -258,12 +258,12 @@ fn styles(xml: &str) -> Styles {
                 }
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {
-                b"style" => {
+                "style" => {
                     if let Some((id, d)) = current.take() {
                         defs.insert(id, d);
                     }
                 }
-                b"pPr" => in_ppr = false,
+                "pPr" => in_ppr = false,
                 _ => {}
             },
             Ok(Event::Eof) | Err(_) => break,
@@ -461,7 +461,7 @@ fn walk(xml: &str, mut ctx: Option<(&Styles, &mut Numbering)>) -> Result<Walk, &
                 }
             }
             Event::End(ref e) => {
-                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                let name = e.local_name().as_ref().to_string();
                 if SKIPPED.contains(&name.as_str()) {
                     skip = skip.saturating_sub(1);
                     continue;
@@ -562,8 +562,8 @@ fn walk(xml: &str, mut ctx: Option<(&Styles, &mut Numbering)>) -> Result<Walk, &
                 push(&mut stack, &s);
             }
             Event::CData(ref t) if in_t && visible(skip, &fields, run_hidden) => {
-                let s = String::from_utf8_lossy(t.as_ref()).into_owned();
-                push(&mut stack, &s);
+                let s: &str = t.as_ref();
+                push(&mut stack, s);
             }
             Event::GeneralRef(ref r) if in_t && visible(skip, &fields, run_hidden) => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {

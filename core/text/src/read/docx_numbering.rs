@@ -136,7 +136,7 @@ impl Numbering {
                     }
                 }
                 Event::End(ref e) => match e.local_name().as_ref() {
-                    b"lvl" => {
+                    "lvl" => {
                         if let Some((i, l)) = lvl.take() {
                             if let Some((_, levels)) = abs.as_mut() {
                                 levels[i] = l;
@@ -145,13 +145,13 @@ impl Numbering {
                             }
                         }
                     }
-                    b"lvlOverride" => override_level = None,
-                    b"abstractNum" => {
+                    "lvlOverride" => override_level = None,
+                    "abstractNum" => {
                         if let Some((id, levels)) = abs.take() {
                             n.abstracts.insert(id, levels);
                         }
                     }
-                    b"num" => {
+                    "num" => {
                         if let Some((id, v)) = num.take() {
                             n.nums.insert(id, v);
                         }

@@ -138,7 +138,7 @@ fn chinese(n: i64, digits: &[&str; 10], units: [&str; 4]) -> String {
         out += &below_10000(high, digits, units, true);
         out += units[3];
         if low > 0 && low < 1000 {
-            out += digits[0];
+            out += if digits[0] == "〇" { "零" } else { digits[0] };
         }
     }
     if low > 0 {
@@ -159,7 +159,7 @@ fn below_10000(n: i64, digits: &[&str; 10], units: [&str; 4], leading: bool) -> 
             continue;
         }
         if zero {
-            out += digits[0];
+            out += if digits[0] == "〇" { "零" } else { digits[0] };
             zero = false;
         }
         // 十二, not 一十二, when ten is the number's first unit.

@@ -21,7 +21,6 @@ struct Collector {
 impl OutputDev for Collector {
     fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
         self.pages.push(Page {
-            width: (media_box.urx - media_box.llx).abs(),
             height: (media_box.ury - media_box.lly).abs(),
             top: media_box.ury.max(media_box.lly),
             left: media_box.llx.min(media_box.urx),
@@ -75,6 +74,7 @@ fn pages(bytes: &[u8]) -> Result<Vec<Page>, Problem> {
             return Err(Problem::Encrypted);
         }
     }
+    normalise_cid_widths(&mut doc);
     let mut out = Collector::default();
     for (n, _) in doc.get_pages() {
         // One broken page costs that page, not the file.
@@ -86,6 +86,68 @@ fn pages(bytes: &[u8]) -> Result<Vec<Page>, Problem> {
         }
     }
     Ok(out.pages)
+}
+
+/// Rewrites each CID font's `W` array into its `c [w1 w2 …]` form: pdf-extract
+/// 0.12 misreads the `c_first c_last w` form (Typst writes it) and then gives
+/// the glyphs no width, which scrambles the order of a line's pieces.
+fn normalise_cid_widths(doc: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    let fonts: Vec<_> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let d = o.as_dict().ok()?;
+            let sub = d.get(b"Subtype").ok()?.as_name().ok()?;
+            (sub == b"CIDFontType0" || sub == b"CIDFontType2").then_some(*id)
+        })
+        .collect();
+    for id in fonts {
+        let w = match doc.objects.get(&id).and_then(|o| o.as_dict().ok()).and_then(|d| d.get(b"W").ok()) {
+            Some(Object::Array(a)) => a.clone(),
+            Some(Object::Reference(r)) => match doc.objects.get(r) {
+                Some(Object::Array(a)) => a.clone(),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let num = |o: &Object| match o {
+            Object::Integer(i) => Some(*i as f64),
+            Object::Real(r) => Some(*r as f64),
+            _ => None,
+        };
+        let mut fixed: Vec<Object> = Vec::new();
+        let mut i = 0;
+        let mut ok = true;
+        while i < w.len() {
+            match (w.get(i).and_then(num), w.get(i + 1)) {
+                (Some(c), Some(Object::Array(ws))) => {
+                    fixed.push(Object::Integer(c as i64));
+                    fixed.push(Object::Array(ws.clone()));
+                    i += 2;
+                }
+                (Some(first), Some(last)) => {
+                    let (Some(last), Some(width)) = (num(last), w.get(i + 2).and_then(num)) else {
+                        ok = false;
+                        break;
+                    };
+                    let n = (last - first + 1.0).clamp(0.0, 65536.0) as usize;
+                    fixed.push(Object::Integer(first as i64));
+                    fixed.push(Object::Array(vec![Object::Real(width as _); n]));
+                    i += 3;
+                }
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            if let Some(Object::Dictionary(d)) = doc.objects.get_mut(&id) {
+                d.set("W", Object::Array(fixed));
+            }
+        }
+    }
 }
 
 pub(super) fn read(bytes: &[u8]) -> Result<RawText, Problem> {

@@ -10,6 +10,8 @@
 //!   or a wider gap starts a paragraph. Chinese lines join without a space,
 //!   Latin words keep theirs.
 
+use crate::clean::pdf_text::is_page_number;
+
 /// One glyph: its text, the left end of its baseline (points, from the page's
 /// top-left), its font size and advance.
 #[derive(Debug, Clone)]
@@ -23,7 +25,6 @@ pub(super) struct Glyph {
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Page {
-    pub width: f64,
     pub height: f64,
     /// The media box's top and left, for turning PDF coordinates around.
     pub top: f64,
@@ -95,7 +96,7 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
             }
             if let Some(end) = prev_end {
                 let gap = g.x - end;
-                if gap > 1.8 * size {
+                if gap > 1.5 * size {
                     text.push('\t');
                     table = true;
                 } else if space || gap > 0.22 * size {
@@ -113,37 +114,6 @@ fn lines_of(page_no: usize, page: &Page) -> Vec<Line> {
         out.push(Line { page: page_no, y, x0, x1, size, text, table });
     }
     out
-}
-
-/// A page number as it stands alone on a line: `— 1 —`, `- 1 -`, `·1·`,
-/// `第 1 页`, `第1页 共9页`, `1/9`, `1`, `Page 1`, `1 of 9`.
-pub(super) fn is_page_number(line: &str) -> bool {
-    let s: String = line.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-    if s.is_empty() || s.chars().count() > 16 {
-        return false;
-    }
-    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－' | '·' | '•' | '~' | '_' | '‒' | '―' | '−' | '[' | ']' | '(' | ')' | '（' | '）');
-    let core = s.trim_matches(dashes);
-    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
-    if digits(core) {
-        return true;
-    }
-    if let Some((a, b)) = core.split_once('/') {
-        return digits(a) && digits(b);
-    }
-    if let Some(rest) = core.strip_prefix("page") {
-        let rest = rest.replace("of", "/");
-        return digits(&rest) || rest.split_once('/').is_some_and(|(a, b)| digits(a) && digits(b));
-    }
-    if let Some((a, b)) = core.split_once("of") {
-        return digits(a) && digits(b);
-    }
-    if let Some(rest) = core.strip_prefix('第') {
-        if let Some((n, tail)) = rest.split_once('页') {
-            return digits(n) && (tail.is_empty() || tail.strip_prefix('共').and_then(|t| t.strip_suffix('页')).is_some_and(digits));
-        }
-    }
-    false
 }
 
 /// A line's text with digits folded and spaces dropped: running headers
@@ -264,16 +234,6 @@ pub(super) fn layout(pages: &[Page]) -> Laid {
 mod tests {
     use super::*;
 
-    #[test]
-    fn page_numbers_in_their_usual_forms() {
-        for s in ["— 1 —", "- 12 -", "第 3 页", "第3页 共9页", "1/9", "7", "Page 2", "2 of 9", "·4·"] {
-            assert!(is_page_number(s), "{s}");
-        }
-        for s in ["1921年", "一、总体要求", "第一部分", "第三章"] {
-            assert!(!is_page_number(s), "{s}");
-        }
-    }
-
     fn glyphs(text: &str, x: f64, y: f64, size: f64) -> Vec<Glyph> {
         text.chars().enumerate().map(|(i, c)| Glyph { x: x + i as f64 * size, y, size, advance: size, text: c.to_string() }).collect()
     }
@@ -288,7 +248,7 @@ mod tests {
         g.extend(glyphs("动工作。", 50.0, 130.0, 10.0));
         g.extend(glyphs("　　一、深刻领会重大意义", 50.0, 145.0, 10.0));
         g.extend(glyphs("— 1 —", 120.0, 800.0, 8.0));
-        let page = |g: Vec<Glyph>| Page { width: 595.0, height: 842.0, top: 842.0, left: 0.0, glyphs: g };
+        let page = |g: Vec<Glyph>| Page { height: 842.0, top: 842.0, left: 0.0, glyphs: g };
         let mut g2 = glyphs("内部资料", 200.0, 30.0, 8.0);
         g2.extend(glyphs("　　二、准确把握目标要求", 50.0, 100.0, 10.0));
         g2.extend(glyphs("— 2 —", 120.0, 800.0, 8.0));
