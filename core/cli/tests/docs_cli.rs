@@ -30,21 +30,29 @@ fn each_copy_of_the_lecture_outlines_like_its_plain_text() {
     }
 }
 
+fn import(db: &Path, files: &[&str]) -> (bool, String) {
+    let paths: Vec<String> = files.iter().map(|f| doc(f).to_str().unwrap().to_string()).collect();
+    let mut args = vec!["--db", db.to_str().unwrap(), "import"];
+    args.extend(paths.iter().map(String::as_str));
+    let o = lectern(&args);
+    (o.status.success(), String::from_utf8(o.stderr).unwrap())
+}
+
 #[test]
 fn import_says_what_the_reader_did() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lib.sqlite");
-    let o = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .arg("--db")
-        .arg(&db)
-        .args(["import", doc("lecture.docx").to_str().unwrap(), doc("lecture-typst.pdf").to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let err = String::from_utf8(o.stderr).unwrap();
-    assert!(err.contains("lecture.docx：写出了 11 处自动编号；按接受修订处理，去掉了 1 处删除的文字"), "{err}");
-    assert!(err.contains("lecture-typst.pdf：") && err.contains("个页码"), "{err}");
-    let o = lectern(&["--db", db.to_str().unwrap(), "import", doc("scanned.pdf").to_str().unwrap()]);
-    assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("scanned.pdf：这个 PDF 没有文字层"));
+    let (ok, err) = import(&db, &["lecture.docx"]);
+    assert!(ok, "{err}");
+    assert_eq!(err, "lecture.docx：写出了 11 处自动编号；按接受修订处理，去掉了 1 处删除的文字；保留了 1 处插入的修订；表格按行保留（3 行）\n");
+    // Read from Typst's PDF, the lecture is the very same text: a duplicate.
+    let (_, err) = import(&db, &["lecture-typst.pdf", "lecture-libreoffice.pdf", "lecture.doc"]);
+    assert_eq!(err.matches("讲稿库中已有这篇讲稿").count(), 3, "{err}");
+    let other = dir.path().join("other.sqlite");
+    let (ok, err) = import(&other, &["lecture-typst.pdf"]);
+    assert!(ok, "{err}");
+    assert_eq!(err, "lecture-typst.pdf：去掉了 2 行页眉、页脚；去掉了 2 个页码；表格按行保留（3 行）\n");
+    let (ok, err) = import(&other, &["scanned.pdf"]);
+    assert!(!ok);
+    assert!(err.contains("scanned.pdf：这个 PDF 没有文字层"), "{err}");
 }
