@@ -221,3 +221,46 @@ fn a_text_with_one_paragraph_a_line_is_left_as_it_is() {
     assert_eq!(c.text.split("\n\n").count(), text.lines().filter(|l| !l.trim().is_empty()).count());
     assert!(c.removed.is_empty(), "{:?}", c.removed);
 }
+
+/// A PDF from numbered object bodies, with a correct cross-reference table.
+fn pdf_of(objects: &[&str]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    out
+}
+
+fn stream(dict: &str, content: &str) -> String {
+    format!("<< {dict} /Length {} >>\nstream\n{content}\nendstream", content.len())
+}
+
+#[test]
+fn a_pdf_that_loops_into_itself_is_read_without_overflowing_the_stack() {
+    let page_text = "BT /F1 12 Tf 72 700 Td (Hello from the second page.) Tj ET";
+    let pdf = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        // The page tree is its own parent: inheriting loops.
+        "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /Parent 2 0 R >>",
+        &format!("<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>"),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 8 0 R >>",
+        // A form that draws itself.
+        &stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /Fm 5 0 R >> >>", "/Fm Do"),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        &stream("", "BT ET"),
+        &stream("", &format!("/Fm Do {page_text}")),
+    ]);
+    let r = read_bytes("循环.pdf", &pdf);
+    match r {
+        Ok(raw) => assert!(raw.text.contains("Hello from the second page."), "{}", raw.text),
+        Err(e) => assert!(e.to_string().starts_with("无法读取 循环.pdf："), "{e}"),
+    }
+}

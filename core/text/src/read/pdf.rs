@@ -75,18 +75,38 @@ fn pages(bytes: &[u8]) -> Result<Vec<Page>, Problem> {
         }
     }
     normalise_cid_widths(&mut doc);
-    let mut out = Collector::default();
-    for (n, _) in doc.get_pages() {
-        // One broken page costs that page, not the file.
-        if pdf_extract::output_doc_page(&doc, &mut out, n).is_err() {
-            if out.pages.len() < n as usize {
-                out.pages.push(Page::default());
-            }
-            continue;
-        }
-    }
-    Ok(out.pages)
+    defuse_recursion(&mut doc);
+    // Pages are independent (pdf-extract loads each page's fonts anew, which
+    // is most of the time): read them on a few threads, then in page order.
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let chunk = numbers.len().div_ceil(threads).max(1);
+    let doc = &doc;
+    let pages = std::thread::scope(|s| {
+        let handles: Vec<_> = numbers
+            .chunks(chunk)
+            .map(|part| {
+                std::thread::Builder::new()
+                    .stack_size(8 << 20)
+                    .spawn_scoped(s, move || part.iter().map(|&n| page(doc, n)).collect::<Vec<Page>>())
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.ok().and_then(|h| h.join().ok()).unwrap_or_default()).collect::<Vec<Page>>()
+    });
+    Ok(pages)
 }
+
+/// One page's glyphs; a page the crate cannot read (or panics on) is empty.
+fn page(doc: &pdf_extract::Document, n: u32) -> Page {
+    let mut out = Collector::default();
+    let ok = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut out, n).is_ok())).unwrap_or(false);
+    match out.pages.pop() {
+        Some(p) if ok => p,
+        _ => Page::default(),
+    }
+}
+
+
 
 /// Rewrites each CID font's `W` array into its `c [w1 w2 …]` form: pdf-extract
 /// 0.12 misreads the `c_first c_last w` form (Typst writes it) and then gives
@@ -145,6 +165,137 @@ fn normalise_cid_widths(doc: &mut pdf_extract::Document) {
         if ok {
             if let Some(Object::Dictionary(d)) = doc.objects.get_mut(&id) {
                 d.set("W", Object::Array(fixed));
+            }
+        }
+    }
+}
+
+/// pdf-extract follows a page's `Parent` chain and draws form XObjects
+/// within form XObjects by recursion, without a limit: a file with a loop in
+/// either would overflow the stack (which no `catch_unwind` catches). Here,
+/// walking iteratively, each page gets what it inherits set on itself and
+/// loses its `Parent`; and a form's reference to a form that is already
+/// being drawn, or that lies more than [`MAX_FORM_DEPTH`] deep, is removed.
+fn defuse_recursion(doc: &mut pdf_extract::Document) {
+    use pdf_extract::{Dictionary, Object, ObjectId};
+    use std::collections::{HashMap, HashSet};
+    const MAX_FORM_DEPTH: usize = 16;
+    let dict_of = |doc: &pdf_extract::Document, id: ObjectId| -> Option<Dictionary> {
+        match doc.objects.get(&id)? {
+            Object::Dictionary(d) => Some(d.clone()),
+            Object::Stream(s) => Some(s.dict.clone()),
+            _ => None,
+        }
+    };
+    for (_, page) in doc.get_pages() {
+        let Some(mut dict) = dict_of(doc, page) else { continue };
+        let mut seen = HashSet::from([page]);
+        let mut parent = dict.get(b"Parent").ok().and_then(|p| p.as_reference().ok());
+        while let Some(id) = parent {
+            if !seen.insert(id) || seen.len() > 64 {
+                break;
+            }
+            let Some(p) = dict_of(doc, id) else { break };
+            for key in [&b"Resources"[..], b"MediaBox", b"CropBox", b"Rotate"] {
+                if !dict.has(key) {
+                    if let Ok(v) = p.get(key) {
+                        dict.set(key.to_vec(), v.clone());
+                    }
+                }
+            }
+            parent = p.get(b"Parent").ok().and_then(|p| p.as_reference().ok());
+        }
+        dict.remove(b"Parent");
+        if !dict.has(b"MediaBox") {
+            dict.set("MediaBox", Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]));
+        }
+        if let Some(Object::Dictionary(d)) = doc.objects.get_mut(&page) {
+            *d = dict;
+        }
+    }
+    // Form XObjects: the XObjects each one's resources name.
+    let resolve = |doc: &pdf_extract::Document, o: &Object| -> Option<Dictionary> {
+        match o {
+            Object::Dictionary(d) => Some(d.clone()),
+            Object::Reference(r) => dict_of(doc, *r),
+            _ => None,
+        }
+    };
+    let mut edges: HashMap<ObjectId, Vec<(Vec<u8>, ObjectId)>> = HashMap::new();
+    for (id, o) in &doc.objects {
+        let Object::Stream(s) = o else { continue };
+        if s.dict.get(b"Subtype").ok().and_then(|v| v.as_name().ok()) != Some(b"Form") {
+            continue;
+        }
+        let xobjects = s.dict.get(b"Resources").ok().and_then(|r| resolve(doc, r)).and_then(|r| r.get(b"XObject").ok().cloned()).and_then(|x| resolve(doc, &x));
+        let out = xobjects.map(|x| x.iter().filter_map(|(k, v)| v.as_reference().ok().map(|r| (k.clone(), r))).collect()).unwrap_or_default();
+        edges.insert(*id, out);
+    }
+    // Iterative depth-first walk from every form; cut back edges and deep ones.
+    let mut cut: HashSet<(ObjectId, Vec<u8>)> = HashSet::new();
+    let mut done: HashSet<ObjectId> = HashSet::new();
+    for &root in edges.keys() {
+        if done.contains(&root) {
+            continue;
+        }
+        let mut stack: Vec<(ObjectId, usize)> = vec![(root, 0)];
+        let mut on_path: Vec<ObjectId> = vec![root];
+        while let Some((node, next)) = stack.last().copied() {
+            let children = edges.get(&node).map(Vec::as_slice).unwrap_or(&[]);
+            if next >= children.len() {
+                stack.pop();
+                on_path.pop();
+                done.insert(node);
+                continue;
+            }
+            stack.last_mut().expect("non-empty").1 += 1;
+            let (name, child) = &children[next];
+            if !edges.contains_key(child) {
+                continue;
+            }
+            if on_path.contains(child) || stack.len() >= MAX_FORM_DEPTH {
+                cut.insert((node, name.clone()));
+            } else if !done.contains(child) {
+                stack.push((*child, 0));
+                on_path.push(*child);
+            }
+        }
+    }
+    for (form, name) in cut {
+        let Some(Object::Stream(s)) = doc.objects.get(&form) else { continue };
+        // The XObject dictionary may be direct or referenced: remove the name where it lives.
+        let res = s.dict.get(b"Resources").ok().cloned();
+        let (res_id, mut res_dict) = match res {
+            Some(Object::Reference(r)) => match dict_of(doc, r) {
+                Some(d) => (Some(r), d),
+                None => continue,
+            },
+            Some(Object::Dictionary(d)) => (None, d),
+            _ => continue,
+        };
+        match res_dict.get(b"XObject").ok().cloned() {
+            Some(Object::Reference(x)) => {
+                if let Some(Object::Dictionary(d)) = doc.objects.get_mut(&x) {
+                    d.remove(&name);
+                }
+                continue;
+            }
+            Some(Object::Dictionary(mut d)) => {
+                d.remove(&name);
+                res_dict.set("XObject", Object::Dictionary(d));
+            }
+            _ => continue,
+        }
+        match res_id {
+            Some(r) => {
+                if let Some(Object::Dictionary(d)) = doc.objects.get_mut(&r) {
+                    *d = res_dict;
+                }
+            }
+            None => {
+                if let Some(Object::Stream(s)) = doc.objects.get_mut(&form) {
+                    s.dict.set("Resources", Object::Dictionary(res_dict));
+                }
             }
         }
     }
