@@ -250,7 +250,7 @@ fn a_pdf_that_loops_into_itself_is_read_without_overflowing_the_stack() {
         "<< /Type /Catalog /Pages 2 0 R >>",
         // The page tree is its own parent: inheriting loops.
         "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /Parent 2 0 R >>",
-        &format!("<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>"),
+        "<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Fm 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 8 0 R >>",
         // A form that draws itself.
         &stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /Fm 5 0 R >> >>", "/Fm Do"),

@@ -89,11 +89,7 @@ impl Numbering {
         let mut num: Option<(String, Num)> = None;
         let mut lvl: Option<(usize, Level)> = None;
         let mut override_level: Option<usize> = None;
-        loop {
-            let ev = match reader.read_event() {
-                Ok(e) => e,
-                Err(_) => break,
-            };
+        while let Ok(ev) = reader.read_event() {
             match ev {
                 Event::Start(ref e) | Event::Empty(ref e) => {
                     let empty = matches!(ev, Event::Empty(_));
