@@ -264,3 +264,46 @@ fn a_pdf_that_loops_into_itself_is_read_without_overflowing_the_stack() {
         Err(e) => assert!(e.to_string().starts_with("无法读取 循环.pdf："), "{e}"),
     }
 }
+
+#[test]
+fn the_numbering_cases_saved_as_doc_by_libreoffice_read_as_libreoffice_shows_them() {
+    let raw = read_path(&doc("word-numbering.doc")).unwrap();
+    let lines: Vec<&str> = raw.text.lines().take(16).collect();
+    // LibreOffice's own text export of this .doc shows these numbers (it
+    // saves ⑴ as plain decimal and does not keep lvlRestart 0).
+    let want = [
+        "编号测试", "第一部分 总体要求", "甲. 学习目标", "１．读原著", "２．学原文", "①第一条", "②第二条", "1括号一", "（三）从三开始", "2括号二",
+        "第二部分 工作安排", "７．覆盖起始", "甲. 再从甲起", "1括号三", "1.大项", "1.1小项",
+    ];
+    assert_eq!(lines, want);
+    assert!(raw.text.contains("正文开头，北京会议召开。"), "field results kept, codes dropped:\n{}", raw.text);
+    assert!(!raw.text.contains("MERGEFIELD") && !raw.text.contains("FORMTEXT"));
+    // A .wps from WPS is this same binary format.
+    let bytes = std::fs::read(doc("lecture.doc")).unwrap();
+    let wps = read_bytes("讲稿.wps", &bytes).unwrap();
+    assert_eq!(wps.format, Format::Doc);
+    assert!(wps.text.starts_with("坚持以学铸魂 推动主题教育走深走实\n同志们："));
+}
+
+#[test]
+fn deeply_nested_word_xml_reads_without_recursion() {
+    use std::io::Write;
+    let depth = 20_000;
+    let body = format!(
+        "{}<w:p><w:r><w:t>最里面的话</w:t></w:r></w:p>{}",
+        "<w:sdt><w:sdtContent>".repeat(depth),
+        "</w:sdtContent></w:sdt>".repeat(depth)
+    );
+    let tables = format!(
+        "{}<w:p><w:r><w:t>表中表</w:t></w:r></w:p>{}",
+        "<w:tbl><w:tr><w:tc>".repeat(2000),
+        "</w:tc></w:tr></w:tbl>".repeat(2000)
+    );
+    let xml = format!(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}{tables}</w:body></w:document>"#);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let raw = read_bytes("深.docx", &bytes).unwrap();
+    assert_eq!(raw.text, "最里面的话\n表中表");
+}

@@ -17,6 +17,7 @@
   lvlOverride/startOverride, suff, decimalFullWidth, ideographTraditional, enclosed
   numbers, chineseCountingThousand; a content control, a text box, a complex field, a
   comment, a footnote and a moveFrom/moveTo pair.
+- word-numbering.doc: LibreOffice saves word-numbering.docx as Word 97-2003.
 - damaged.doc: the first 4 KB of lecture.doc.
 
 Run: python3 tests/data/docs/make-fixtures.py  (needs soffice and `pip install typst`).
@@ -325,6 +326,11 @@ def main():
     typst_pdf(os.path.join(HERE, "long-100-pages.pdf"), long_body + "\n#pagebreak()\n" * 0, footer="— #counter(page).display() —")
     typst_pdf(os.path.join(HERE, "scanned.pdf"), "#rect(width: 100%, height: 60%, fill: gray)", header="", footer="")
     word_numbering_docx(os.path.join(HERE, "word-numbering.docx"))
+    # The numbering cases through LibreOffice's .doc export (list tables LSTF/LVL/LFO).
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copy(os.path.join(HERE, "word-numbering.docx"), tmp)
+        soffice(os.path.join(tmp, "word-numbering.docx"), "doc:MS Word 97", tmp)
+        shutil.copy(os.path.join(tmp, "word-numbering.doc"), os.path.join(HERE, "word-numbering.doc"))
 
 
 if __name__ == "__main__":
