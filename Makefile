@@ -24,7 +24,7 @@ APT_TEST := xvfb xauth webkit2gtk-driver dbus dbus-x11 poppler-utils libreoffice
 
 UI_SOURCES := $(shell find ui/src -type f 2>/dev/null) ui/index.html ui/vite.config.ts ui/tsconfig.json
 
-.PHONY: run test app bench bindings deps deps-run deps-test apt-run apt-test tools ui test-rust test-ui test-e2e clean
+.PHONY: run test app bench bindings deps deps-run deps-test apt-run apt-test pip-test tools ui test-rust test-ui test-e2e clean
 .PHONY: package windows test-package test-windows apt-package apt-windows apt-wine rust-windows
 
 ## run: install what is missing, build, and open the app
@@ -41,7 +41,7 @@ app: ui/dist/index.html
 
 ## bench: the benchmarks (criterion in core; the app's responsiveness on the real window)
 bench: deps-run deps-test app
-	$(CARGO) bench -p lectern-text -p lectern-library -p lectern-cli
+	$(CARGO) bench --features lectern-text/pdf -p lectern-text -p lectern-library -p lectern-cli
 	xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
 	  $(CARGO) bench -p lectern-e2e --bench responsiveness
 
@@ -59,13 +59,17 @@ endef
 
 deps-run: apt-run tools ui/node_modules/.installed
 
-deps-test: apt-test $(TAURI_DRIVER)
+deps-test: apt-test $(TAURI_DRIVER) pip-test
 
 apt-run:
 	$(call apt_install,$(APT_RUN))
 
 apt-test:
 	$(call apt_install,$(APT_TEST))
+
+# Typst (the Python package) typesets the PDF fixtures of tests/data/docs (make-fixtures.py).
+pip-test:
+	@python3 -c 'import typst' 2>/dev/null || python3 -m pip install --quiet typst
 
 # Rust comes from rustup, Node.js (20.19 or newer) from the system or nvm.
 tools: apt-run
@@ -91,7 +95,7 @@ ui: ui/dist/index.html
 # (Tauri needs ui/dist to exist to compile the app; the tests do not need the UI built.)
 test-rust:
 	mkdir -p ui/dist
-	$(CARGO) test -p lectern-text -p lectern-library -p lectern-typeset -p lectern-pdf -p lectern-docx -p lectern-cli -p lectern-app
+	$(CARGO) test --features lectern-text/pdf -p lectern-text -p lectern-library -p lectern-typeset -p lectern-pdf -p lectern-docx -p lectern-cli -p lectern-app
 
 ## bindings: regenerate ui/src/bindings.ts from the Rust commands (commit the result)
 bindings:

@@ -160,7 +160,12 @@ fn import(lib: &Library, files: &[PathBuf]) -> Result<(), CliError> {
     let mut failed = 0;
     for r in &reports {
         match &r.outcome {
-            ImportOutcome::Added { id, .. } => println!("{id}"),
+            ImportOutcome::Added { id, read, .. } => {
+                println!("{id}");
+                if !read.is_empty() {
+                    eprintln!("{}：{}", r.path.file_name().unwrap_or_default().to_string_lossy(), read.join("；"));
+                }
+            }
             ImportOutcome::Duplicate { .. } => eprintln!("{}", r.message().unwrap_or_default()),
             ImportOutcome::Failed { .. } => {
                 failed += 1;

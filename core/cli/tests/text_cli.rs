@@ -74,7 +74,7 @@ fn bad_input_exits_1_with_one_line() {
     let cases: [(&str, &[u8], &str); 4] = [
         ("图片.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "不是文本文件"),
         ("空.txt", b"", "文件是空的"),
-        ("讲稿.pdf", b"%PDF-1.7", "不支持 .pdf 文件"),
+        ("讲稿.pdf", b"%PDF-1.7", "PDF 文件已损坏或无法识别"),
         ("报告.docx", b"PK\x03\x04 broken", "文件已损坏（不是有效的 docx）"),
     ];
     for (name, bytes, problem) in cases {

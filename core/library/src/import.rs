@@ -22,7 +22,8 @@ const CHUNK: usize = 1000;
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum ImportOutcome {
     /// Imported as a new lecture.
-    Added { id: i64, title: String },
+    /// `read`: what the reader did beyond plain reading (numbering written out, …).
+    Added { id: i64, title: String, #[serde(skip_serializing_if = "Vec::is_empty")] read: Vec<String> },
     /// The library already holds this text (perhaps in the trash): nothing was added.
     Duplicate { id: i64, title: String, in_trash: bool },
     /// Could not be imported; the message (Chinese) names the file and the reason.
@@ -142,6 +143,7 @@ fn add_cleaned(
     if let Some((id, title, in_trash)) = find_duplicate(conn, hash)? {
         return Ok(ImportOutcome::Duplicate { id, title, in_trash });
     }
+    let read = cleaned.read.iter().map(ToString::to_string).collect();
     let title = if cleaned.title.trim().is_empty() { fallback_title.to_string() } else { cleaned.title };
     let new = NewLecture {
         title,
@@ -152,7 +154,7 @@ fn add_cleaned(
     };
     let id = insert(conn, &new, &InsertExtra { import_hash: Some(hash), facts: Some(facts), ..Default::default() })?;
     let title = conn.query_row("SELECT title FROM lectures WHERE id = ?1", [id], |r| r.get(0))?;
-    Ok(ImportOutcome::Added { id, title })
+    Ok(ImportOutcome::Added { id, title, read })
 }
 
 impl Library {

@@ -3,7 +3,7 @@
 //! characters. No SQLite, no fonts, no PDF: every other crate builds on this one.
 //!
 //! - [`read`]: files and bytes to raw text (`.txt`/`.md` in UTF-8, UTF-16 or
-//!   GBK; `.docx`; `.html`);
+//!   GBK; `.docx`; `.doc`/`.wps`; `.pdf`; `.html`);
 //! - [`clean()`]: raw text to the lecture (site furniture dropped, metadata
 //!   kept, punctuation widened);
 //! - [`outline`]: the title and heading tree, in char offsets;
@@ -33,7 +33,7 @@ use std::path::Path;
 
 pub use clean::{clean, Cleaned, Metadata};
 pub use outline::{Outline, Section};
-pub use read::{RawText, ReadError};
+pub use read::{RawText, ReadError, Repair};
 pub use stats::{count_chars, Stats};
 
 /// Reads and cleans a file: what the library's import calls. When the text
@@ -41,12 +41,16 @@ pub use stats::{count_chars, Stats};
 pub fn import_path(path: &Path) -> Result<Cleaned, ReadError> {
     let raw = read::read_path(path)?;
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-    Ok(clean::clean_with_fallback(&raw.text, stem.as_deref()))
+    let mut cleaned = clean::clean_with_fallback(&raw.text, stem.as_deref());
+    cleaned.read = raw.repairs;
+    Ok(cleaned)
 }
 
 /// Reads and cleans the bytes of a file called `name` (its extension picks the reader).
 pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Cleaned, ReadError> {
     let raw = read::read_bytes(name, bytes)?;
     let stem = Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned());
-    Ok(clean::clean_with_fallback(&raw.text, stem.as_deref()))
+    let mut cleaned = clean::clean_with_fallback(&raw.text, stem.as_deref());
+    cleaned.read = raw.repairs;
+    Ok(cleaned)
 }

@@ -203,8 +203,9 @@ fn bad_docx_files_say_what_is_wrong() {
     let garbage = docx(&[("word/document.xml", "<w:document><w:body></w:p></w:body>")]);
     assert_eq!(err("乱.docx", &garbage), "无法读取 乱.docx：文件已损坏（word/document.xml 无法解析）");
     let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
-    assert!(err("旧.docx", &ole).contains("旧版 Word 文档"));
-    assert!(err("旧.doc", &ole).contains("另存为 .docx"));
+    // A compound file is read as Word 97–2003 (.doc reader); a broken one says so.
+    assert_eq!(err("旧.docx", &ole), "无法读取 旧.docx：Word/WPS 文档已损坏或无法识别（复合文档结构无法读取）");
+    assert_eq!(err("旧.doc", &ole), "无法读取 旧.doc：Word/WPS 文档已损坏或无法识别（复合文档结构无法读取）");
     let empty_doc = docx(&[("word/document.xml", &format!("<w:document><w:body>{}</w:body></w:document>", para(None, "")))]);
     assert_eq!(err("空.docx", &empty_doc), "无法读取 空.docx：文件里没有文字");
 }
@@ -282,7 +283,9 @@ fn bad_files_get_one_clear_line() {
     assert_eq!(err("空.txt", b""), "无法读取 空.txt：文件是空的");
     assert_eq!(err("空白.txt", b" \r\n\t\n"), "无法读取 空白.txt：文件是空的");
     assert_eq!(err("图.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0"), "无法读取 图.txt：不是文本文件（内容像是二进制数据）");
-    assert_eq!(err("讲稿.pdf", b"%PDF-1.7"), "无法读取 讲稿.pdf：不支持 .pdf 文件（可以读取 .txt、.md、.docx、.html、.htm）");
+    #[cfg(feature = "pdf")]
+    assert_eq!(err("讲稿.pdf", b"%PDF-1.7"), "无法读取 讲稿.pdf：PDF 文件已损坏或无法识别（无法解析）");
+    assert_eq!(err("讲稿.odt", b"x"), "无法读取 讲稿.odt：不支持 .odt 文件（可以读取 .txt、.md、.docx、.doc、.wps、.pdf、.html、.htm）");
     assert!(err("讲稿", b"abc").contains("没有扩展名"));
     let e = read_path(std::path::Path::new("/nonexistent/讲稿.txt")).unwrap_err();
     assert_eq!(e.to_string(), "无法读取 讲稿.txt：文件不存在");

@@ -9,12 +9,17 @@
 //!   (before its first paragraph, after its last) also navigation, breadcrumbs,
 //!   the byline and the pay-to-copy footer. A line inside the lecture that has
 //!   a sentence in it is never dropped;
+//! - repairs a text that went through a PDF ([`pdf_text`]): a table of
+//!   contents dropped, lines broken at the page edge joined, page numbers and
+//!   running headers dropped, spaces between Han characters and around
+//!   numbers removed; each repair is listed in [`Cleaned::removed`];
 //! - keeps the byline's date and category as [`Metadata`];
 //! - converts half-width `,` `:` `;` `(` `)` inside Chinese text to full width
 //!   ([`crate::punct::widen_punctuation`]);
 //! - joins the paragraphs with one blank line.
 
 mod furniture;
+pub(crate) mod pdf_text;
 
 use serde::Serialize;
 
@@ -39,8 +44,12 @@ pub struct Cleaned {
     pub title: String,
     pub text: String,
     pub metadata: Metadata,
-    /// The lines that cleaning dropped, in order, as they were (trimmed).
+    /// The lines that cleaning dropped, in order, as they were (trimmed),
+    /// and one line for each kind of repair (spaces squeezed, broken lines joined).
     pub removed: Vec<String>,
+    /// What the file's reader did beyond plain reading (empty for a pasted text).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub read: Vec<crate::read::Repair>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -102,7 +111,9 @@ pub fn clean(raw: &str) -> Cleaned {
 /// the file's name) is the title.
 pub fn clean_with_fallback(raw: &str, fallback_title: Option<&str>) -> Cleaned {
     let normalised = normalise_newlines(raw);
-    let lines: Vec<&str> = normalised.split('\n').map(trim_line).collect();
+    let raw_lines: Vec<&str> = normalised.split('\n').collect();
+    let repaired = pdf_text::repair(&raw_lines);
+    let lines: Vec<&str> = repaired.lines.iter().map(|l| trim_line(l)).collect();
     let kinds: Vec<Kind> = lines.iter().map(|l| classify(l)).collect();
     let n = lines.len();
     let mut drop = vec![false; n];
@@ -161,8 +172,15 @@ pub fn clean_with_fallback(raw: &str, fallback_title: Option<&str>) -> Cleaned {
         drop.iter_mut().for_each(|d| *d = false);
     }
 
+    // Spaces a PDF put in, only in sentences: a title's space between two
+    // phrases is meant. Between Han characters only when the text shows it
+    // went through a PDF (wrapped at a page edge, or such spaces recur).
+    let sentence = |l: &str| l.chars().count() > 30 || l.contains(['，', '。', '；', '！', '？']);
+    let kept = || (0..n).filter(|&i| kinds[i] != Kind::Blank && !drop[i] && sentence(lines[i]));
+    let han = repaired.wrapped || kept().map(|i| pdf_text::squeeze(lines[i], true).1.han).sum::<usize>() >= 3;
     let mut removed = Vec::new();
     let mut paragraphs: Vec<String> = Vec::new();
+    let (mut spaces, mut examples) = (0, Vec::new());
     for i in 0..n {
         if kinds[i] == Kind::Blank {
             continue;
@@ -170,8 +188,20 @@ pub fn clean_with_fallback(raw: &str, fallback_title: Option<&str>) -> Cleaned {
         if drop[i] {
             removed.push(lines[i].to_string());
         } else {
-            paragraphs.push(widen_punctuation(lines[i]));
+            let (line, squeezed) = if sentence(lines[i]) { pdf_text::squeeze(lines[i], han) } else { (lines[i].to_string(), Default::default()) };
+            let count = squeezed.numbers + squeezed.han;
+            if count > 0 {
+                spaces += count;
+                if examples.len() < 2 {
+                    examples.push(lines[i].chars().take(16).collect());
+                }
+            }
+            paragraphs.push(widen_punctuation(&line));
         }
+    }
+    removed.extend(repaired.removed);
+    if spaces > 0 {
+        removed.push(pdf_text::spaces_removed(spaces, &examples));
     }
     let title = match paragraphs.first() {
         Some(first) if is_title_line(first) => first.clone(),
@@ -181,7 +211,7 @@ pub fn clean_with_fallback(raw: &str, fallback_title: Option<&str>) -> Cleaned {
         },
         None => fallback_title.unwrap_or_default().trim().to_string(),
     };
-    Cleaned { title, text: paragraphs.join("\n\n"), metadata, removed }
+    Cleaned { title, text: paragraphs.join("\n\n"), metadata, removed, read: Vec::new() }
 }
 
 /// Whether a paragraph reads as a lecture's title: short, no sentence, not a

@@ -284,5 +284,5 @@ pub(super) fn read(bytes: &[u8]) -> Result<RawText, Problem> {
         return Err(Problem::NoText);
     }
     let headings = number_headings(&mut lines, &marked);
-    Ok(RawText { text: lines.join("\n"), format: Format::Html, encoding: Some(encoding), headings })
+    Ok(RawText { text: lines.join("\n"), format: Format::Html, encoding: Some(encoding), headings, repairs: Vec::new() })
 }

@@ -1,10 +1,13 @@
 //! Reading lecture files: `.txt`/`.md` (UTF-8 with or without BOM, UTF-16
-//! with BOM, GBK/GB18030 detected), `.docx` and `.html`/`.htm`. The file name's
-//! extension picks the reader; bad input is a [`ReadError`] naming the file
-//! and the problem in one Chinese line, never a panic.
+//! with BOM, GBK/GB18030 detected), `.docx`, `.doc`/`.wps`, `.pdf` and
+//! `.html`/`.htm`. The file name's extension picks the reader; bad input is a
+//! [`ReadError`] naming the file and the problem in one Chinese line, never a
+//! panic.
 //!
 //! Every reader gives plain text with one paragraph per line (CRLF and CR
-//! normalised to LF).
+//! normalised to LF), and says in [`RawText::repairs`] what it did beyond
+//! plain reading (numbering written out, tracked deletions dropped, running
+//! headers and page numbers removed, tables kept).
 //!
 //! # Headings from .docx, .md and .html
 //!
@@ -23,9 +26,16 @@
 //!
 //! [`RawText::headings`] lists those paragraphs.
 
+mod doc;
 mod docx;
+mod docx_numbering;
 mod headings;
 mod html;
+mod number_format;
+#[cfg(feature = "pdf")]
+mod pdf;
+#[cfg(feature = "pdf")]
+mod pdf_layout;
 mod plain;
 
 use std::fmt;
@@ -43,6 +53,9 @@ pub enum Format {
     Text,
     Markdown,
     Docx,
+    /// Word 97–2003 `.doc` and WPS `.wps` (a compound file).
+    Doc,
+    Pdf,
     Html,
 }
 
@@ -55,7 +68,8 @@ impl Format {
             Some("md") | Some("markdown") => Ok(Format::Markdown),
             Some("docx") => Ok(Format::Docx),
             Some("html") | Some("htm") | Some("xhtml") => Ok(Format::Html),
-            Some("doc") | Some("wps") => Err(Problem::LegacyDoc),
+            Some("doc") | Some("wps") | Some("dot") | Some("wpt") => Ok(Format::Doc),
+            Some("pdf") => Ok(Format::Pdf),
             Some(e) => Err(Problem::UnknownExtension(e.to_string())),
             None => Err(Problem::NoExtension),
         }
@@ -65,6 +79,12 @@ impl Format {
     pub fn sniff(bytes: &[u8]) -> Format {
         if bytes.starts_with(b"PK\x03\x04") {
             return Format::Docx;
+        }
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Format::Doc;
+        }
+        if bytes.starts_with(b"%PDF-") {
+            return Format::Pdf;
         }
         let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
         let head = head.trim_start_matches('\u{feff}').trim_start();
@@ -99,6 +119,46 @@ pub struct RawText {
     pub encoding: Option<&'static str>,
     /// Paragraphs the source marked as headings (see the module docs).
     pub headings: Vec<SourceHeading>,
+    /// What the reader did beyond plain reading, for the import summary.
+    pub repairs: Vec<Repair>,
+}
+
+/// Something a reader did beyond plain reading; its [`fmt::Display`] is the
+/// Chinese line an import summary shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "count", rename_all = "snake_case")]
+pub enum Repair {
+    /// Automatic numbering written in front of this many paragraphs.
+    NumberingRendered(usize),
+    /// Tracked deletions (and move-sources) left out.
+    DeletionsDropped(usize),
+    /// Tracked insertions kept.
+    InsertionsKept(usize),
+    /// Table rows kept, one line each.
+    TableRowsKept(usize),
+    /// Footnotes and endnotes appended under 注释.
+    NotesAppended(usize),
+    /// Running headers and footers (a PDF's) left out: this many lines.
+    RunningLinesRemoved(usize),
+    /// Page numbers left out.
+    PageNumbersRemoved(usize),
+    /// Field codes left out, their results kept.
+    FieldCodesDropped(usize),
+}
+
+impl fmt::Display for Repair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Repair::NumberingRendered(n) => write!(f, "写出了 {n} 处自动编号"),
+            Repair::DeletionsDropped(n) => write!(f, "按接受修订处理，去掉了 {n} 处删除的文字"),
+            Repair::InsertionsKept(n) => write!(f, "保留了 {n} 处插入的修订"),
+            Repair::TableRowsKept(n) => write!(f, "表格按行保留（{n} 行）"),
+            Repair::NotesAppended(n) => write!(f, "{n} 条脚注、尾注附在文末“注释”下"),
+            Repair::RunningLinesRemoved(n) => write!(f, "去掉了 {n} 行页眉、页脚"),
+            Repair::PageNumbersRemoved(n) => write!(f, "去掉了 {n} 个页码"),
+            Repair::FieldCodesDropped(n) => write!(f, "去掉了 {n} 处域代码，保留域结果"),
+        }
+    }
 }
 
 /// What is wrong with a file.
@@ -115,8 +175,17 @@ pub enum Problem {
     UnknownEncoding,
     UnknownExtension(String),
     NoExtension,
-    LegacyDoc,
+    /// A .pdf, in a build without the `pdf` feature.
+    PdfNotBuilt,
     CorruptDocx(String),
+    /// A .doc or .wps that cannot be read, and why.
+    CorruptDoc(String),
+    /// Encrypted (password-protected) Word or WPS file, or PDF.
+    Encrypted,
+    /// A PDF that cannot be read, and why.
+    CorruptPdf(String),
+    /// A PDF with pages but no text layer (a scan).
+    NoTextLayer,
 }
 
 impl fmt::Display for Problem {
@@ -131,10 +200,14 @@ impl fmt::Display for Problem {
             Problem::NoText => write!(f, "文件里没有文字"),
             Problem::Binary => write!(f, "不是文本文件（内容像是二进制数据）"),
             Problem::UnknownEncoding => write!(f, "无法识别文字编码（不是 UTF-8、UTF-16 或 GBK）"),
-            Problem::UnknownExtension(e) => write!(f, "不支持 .{e} 文件（可以读取 .txt、.md、.docx、.html、.htm）"),
-            Problem::NoExtension => write!(f, "文件名没有扩展名，无法判断文件类型（可以读取 .txt、.md、.docx、.html、.htm）"),
-            Problem::LegacyDoc => write!(f, "这是旧版 Word 文档（.doc）或加密文档，请在 Word 或 WPS 中另存为 .docx 后再导入"),
+            Problem::UnknownExtension(e) => write!(f, "不支持 .{e} 文件（可以读取 .txt、.md、.docx、.doc、.wps、.pdf、.html、.htm）"),
+            Problem::NoExtension => write!(f, "文件名没有扩展名，无法判断文件类型（可以读取 .txt、.md、.docx、.doc、.wps、.pdf、.html、.htm）"),
+            Problem::PdfNotBuilt => write!(f, "这个版本不能读取 PDF 文件"),
             Problem::CorruptDocx(why) => write!(f, "文件已损坏（{why}）"),
+            Problem::CorruptDoc(why) => write!(f, "Word/WPS 文档已损坏或无法识别（{why}）"),
+            Problem::Encrypted => write!(f, "文件已加密（设有打开密码），请在 Word、WPS 或阅读器中去掉密码后再导入"),
+            Problem::CorruptPdf(why) => write!(f, "PDF 文件已损坏或无法识别（{why}）"),
+            Problem::NoTextLayer => write!(f, "这个 PDF 没有文字层（像是扫描件或图片），无法读取文字，请先用文字识别（OCR）转成文字"),
         }
     }
 }
@@ -204,6 +277,11 @@ pub fn read_bytes_as(name: &str, bytes: &[u8], format: Format) -> Result<RawText
         Format::Text => plain::read(bytes, false),
         Format::Markdown => plain::read(bytes, true),
         Format::Docx => docx::read(bytes),
+        Format::Doc => doc::read(bytes),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => pdf::read(bytes),
+        #[cfg(not(feature = "pdf"))]
+        Format::Pdf => Err(Problem::PdfNotBuilt),
         Format::Html => html::read(bytes),
     }
     .map_err(err)?;

@@ -60,7 +60,7 @@ pub(super) fn read(bytes: &[u8], markdown: bool) -> Result<RawText, Problem> {
     }
     let text = crate::clean::normalise_newlines(&text);
     if !markdown {
-        return Ok(RawText { text, format: Format::Text, encoding: Some(encoding), headings: Vec::new() });
+        return Ok(RawText { text, format: Format::Text, encoding: Some(encoding), headings: Vec::new(), repairs: Vec::new() });
     }
     // Markdown: `#` headings become heading paragraphs.
     let mut paragraphs = Vec::new();
@@ -76,5 +76,5 @@ pub(super) fn read(bytes: &[u8], markdown: bool) -> Result<RawText, Problem> {
         }
     }
     let headings = number_headings(&mut paragraphs, &marked);
-    Ok(RawText { text: paragraphs.join("\n"), format: Format::Markdown, encoding: Some(encoding), headings })
+    Ok(RawText { text: paragraphs.join("\n"), format: Format::Markdown, encoding: Some(encoding), headings, repairs: Vec::new() })
 }
