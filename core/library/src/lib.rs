@@ -43,7 +43,7 @@ pub use backup::{
 };
 pub use import::{ImportOutcome, ImportReport};
 pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
-pub use schema::migrations;
+pub use schema::{migrations, migrations_count};
 pub use search::{SearchHit, SnippetPart};
 pub use snapshots::{AutoSnapshotRule, RestoreOutcome, Snapshot, SnapshotInfo, SnapshotKind};
 pub use transfer::{MergeReport, EXPORT_FORMAT, EXPORT_VERSION};
@@ -71,6 +71,9 @@ pub enum LibraryError {
     /// The file is damaged (not a database, or SQLite found it corrupt).
     #[error("讲稿库 {path} 已损坏，无法打开。可以从备份恢复：在讲稿台中选择一个备份，或在命令行运行 lectern --db \"{path}\" restore-backup（损坏的文件会移到一旁保留，不会删除；lectern --db \"{path}\" backups 列出备份）")]
     Damaged { path: String },
+    /// SQLite found damage while the library was in use.
+    #[error("讲稿库已损坏（{0}）。可以从备份恢复：在讲稿台中选择一个备份，或在命令行运行 lectern restore-backup（损坏的文件会移到一旁保留，不会删除）")]
+    Corrupt(String),
     #[error("讲稿库 {path} 来自更新版本的讲稿台（数据格式第 {found} 版），本程序只支持到第 {supported} 版：请升级讲稿台后再打开，文件没有改动")]
     TooNew { path: String, found: i64, supported: i64 },
     #[error("没有可用的备份（{dir} 中没有完好的备份文件）")]
@@ -113,6 +116,7 @@ impl From<rusqlite::Error> for LibraryError {
             Some(ErrorCode::ReadOnly) => LibraryError::ReadOnly,
             Some(ErrorCode::CannotOpen) if extended != rusqlite::ffi::SQLITE_CANTOPEN => LibraryError::ReadOnly,
             Some(ErrorCode::SystemIoFailure) => LibraryError::WriteFailed(e.to_string()),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => LibraryError::Corrupt(e.to_string()),
             _ => LibraryError::Sql(e),
         }
     }
@@ -164,7 +168,7 @@ impl Library {
             return Err(LibraryError::TooNew { path: shown, found, supported });
         }
         Self::init(conn, Some(path.to_path_buf())).map_err(|e| match e {
-            LibraryError::Sql(source) if damaged(&source) => LibraryError::Damaged { path: shown.clone() },
+            LibraryError::Corrupt(_) => LibraryError::Damaged { path: shown.clone() },
             LibraryError::Migrate(rusqlite_migration::Error::RusqliteError { err, .. }) if damaged(&err) => {
                 LibraryError::Damaged { path: shown.clone() }
             }
