@@ -66,7 +66,9 @@ pub enum LibraryError {
     DiskFull,
     #[error("讲稿库的文件或所在文件夹是只读的，无法写入，这次没有保存：请检查文件夹权限")]
     ReadOnly,
-    #[error("写入磁盘失败，这次没有保存（{0}）")]
+    #[error("讲稿库 {path} 的文件或所在的文件夹是只读的，讲稿台无法写入：请检查文件夹权限（文件没有改动）")]
+    ReadOnlyLibrary { path: String },
+    #[error("写入磁盘失败（磁盘可能已满），这次没有保存：请腾出磁盘空间后再试（{0}）")]
     WriteFailed(String),
     /// The file is damaged (not a database, or SQLite found it corrupt).
     #[error("讲稿库 {path} 已损坏，无法打开。可以从备份恢复：在讲稿台中选择一个备份，或在命令行运行 lectern --db \"{path}\" restore-backup（损坏的文件会移到一旁保留，不会删除；lectern --db \"{path}\" backups 列出备份）")]
@@ -154,6 +156,8 @@ impl Library {
         let open_err = |source: rusqlite::Error| {
             if damaged(&source) {
                 LibraryError::Damaged { path: shown.clone() }
+            } else if source.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+                LibraryError::ReadOnlyLibrary { path: shown.clone() }
             } else {
                 LibraryError::Open { path: shown.clone(), source }
             }
@@ -169,8 +173,14 @@ impl Library {
         }
         Self::init(conn, Some(path.to_path_buf())).map_err(|e| match e {
             LibraryError::Corrupt(_) => LibraryError::Damaged { path: shown.clone() },
+            LibraryError::ReadOnly => LibraryError::ReadOnlyLibrary { path: shown.clone() },
             LibraryError::Migrate(rusqlite_migration::Error::RusqliteError { err, .. }) if damaged(&err) => {
                 LibraryError::Damaged { path: shown.clone() }
+            }
+            LibraryError::Migrate(rusqlite_migration::Error::RusqliteError { err, .. })
+                if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+            {
+                LibraryError::ReadOnlyLibrary { path: shown.clone() }
             }
             other => other,
         })

@@ -224,7 +224,7 @@ impl Library {
     /// appears only when complete.
     pub fn export_library(&self, path: &Path) -> Result<usize> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
-        let io = |e: std::io::Error| LibraryError::file(path, format!("无法写入：{}", super::journal::io_reason(&e)));
+        let io = |e: std::io::Error| LibraryError::file(path, super::journal::io_reason(&e));
         let dir = super::durable::folder_of(path);
         if !dir.is_dir() {
             return Err(LibraryError::file(path, format!("无法写入：文件夹 {} 不存在", dir.display())));
@@ -244,8 +244,10 @@ impl Library {
                     out.write_all(b",").map_err(io)?;
                 }
                 out.write_all(b"\n").map_err(io)?;
-                serde_json::to_writer(&mut *out, &read_lecture(&tx, *id, uid)?)
-                    .map_err(|e| LibraryError::file(path, format!("无法写入：{e}")))?;
+                serde_json::to_writer(&mut *out, &read_lecture(&tx, *id, uid)?).map_err(|e| match e.io_error_kind() {
+                    Some(kind) => io(std::io::Error::new(kind, e.to_string())),
+                    None => LibraryError::file(path, format!("无法写入：{e}")),
+                })?;
             }
             out.write_all(b"\n]}\n").map_err(io)?;
             Ok(ids.len())
