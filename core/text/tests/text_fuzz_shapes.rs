@@ -110,3 +110,4 @@ fn a_docx_nested_deep_in_its_xml_reads_or_is_refused_in_one_line() {
         Err(e) => assert!(e.starts_with("无法读取 深层.docx："), "{e}"),
     }
 }
+
