@@ -186,6 +186,7 @@ pub enum Problem {
     CorruptPdf(String),
     /// A PDF with pages but no text layer (a scan).
     NoTextLayer,
+    TooDeep(usize),
 }
 
 impl fmt::Display for Problem {
@@ -208,6 +209,7 @@ impl fmt::Display for Problem {
             Problem::Encrypted => write!(f, "文件已加密（设有打开密码），请在 Word、WPS 或阅读器中去掉密码后再导入"),
             Problem::CorruptPdf(why) => write!(f, "PDF 文件已损坏或无法识别（{why}）"),
             Problem::NoTextLayer => write!(f, "这个 PDF 没有文字层（像是扫描件或图片），无法读取文字，请先用文字识别（OCR）转成文字"),
+            Problem::TooDeep(n) => write!(f, "文件的标签嵌套超过 {n} 层，不像正常的讲稿，已拒绝读取"),
         }
     }
 }
