@@ -83,3 +83,23 @@ pub(super) fn number_headings(paragraphs: &mut [String], marked: &[Marked]) -> V
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(paragraph: usize, source_level: u8, title_style: bool) -> Marked {
+        Marked { paragraph, source_level, title_style }
+    }
+
+    #[test]
+    fn marks_out_of_order_or_twice_for_one_paragraph_never_panic() {
+        // A heading inside a heading: the inner mark comes first, the outer
+        // (the title) after it, and a paragraph marked twice.
+        let mut paras = vec!["学习党纪".to_string(), "纪律建设".to_string(), "正文。".to_string()];
+        let marked = [mark(1, 2, false), mark(0, 1, true), mark(1, 3, false), mark(7, 2, false)];
+        let out = number_headings(&mut paras, &marked);
+        assert_eq!(out.iter().map(|h| (h.paragraph, h.is_title)).collect::<Vec<_>>(), vec![(0, true), (1, false)]);
+        assert_eq!(paras[1], "一、纪律建设");
+    }
+}

@@ -351,10 +351,18 @@ fn nesting_depth(html: &str) -> usize {
         if closing {
             depth = depth.saturating_sub(1);
         } else if RAW_TAGS.contains(&name.as_slice()) {
-            let mut close = b"</".to_vec();
-            close.extend_from_slice(&name);
-            let lower: Vec<u8> = b[i..].to_ascii_lowercase();
-            i = find(&lower, &close).map_or(b.len(), |e| i + e);
+            // Skip to its end tag, compared without case and without
+            // copying the rest of the page (many scripts stay linear).
+            let mut j = i;
+            i = b.len();
+            while let Some(p) = find_from(b, j, b"</") {
+                let end = p + 2 + name.len();
+                if end <= b.len() && b[p + 2..end].eq_ignore_ascii_case(&name) {
+                    i = p;
+                    break;
+                }
+                j = p + 2;
+            }
         } else if !self_closing {
             depth += 1;
             max = max.max(depth);
@@ -431,5 +439,7 @@ mod tests {
         assert_eq!(nesting_depth("<!-- <div><div> --><script>var a = '<div><div>';</script><b>x</b>"), 1);
         assert_eq!(nesting_depth(&"<div>".repeat(100_000)), 100_000);
         assert_eq!(nesting_depth("<div/><div/>"), 0);
+        assert_eq!(nesting_depth("<SCRIPT>x</Script><div>"), 1);
+        assert_eq!(nesting_depth(&"<script>a</script>".repeat(20_000)), 0);
     }
 }
