@@ -1,5 +1,6 @@
-//! Library subcommands: import, search, list, show, snapshots, restore,
-//! adapt, trash, tags, export/import of a whole library and backups.
+//! Library subcommands: import, search, list, show, save, snapshots,
+//! restore, adapt, trash, tags, export/import of a whole library, backups
+//! and restoring one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use crate::{db_path, CliError};
-use lectern_library::{ImportOutcome, Lecture, Library, LectureSummary};
+use lectern_library::{ImportOutcome, Lecture, LectureSummary, Library};
 
 #[derive(Subcommand)]
 pub enum LibraryCommand {
@@ -90,6 +91,26 @@ pub enum LibraryCommand {
     ImportLibrary { file: PathBuf },
     /// Backs the library up into backups/ beside it (the last 10 are kept); prints the backup's path
     Backup,
+    /// Lists the backups, newest first: file, date (UTC), number of lectures
+    /// (works on a damaged library too)
+    Backups {
+        /// Prints a JSON list of {"file", "date", "lectures", "good"}
+        #[arg(long)]
+        json: bool,
+    },
+    /// Puts a backup in the library's place (the newest good one when FILE is
+    /// omitted); the file there is moved aside, never deleted
+    RestoreBackup { file: Option<PathBuf> },
+    /// Saves a lecture's text from FILE (or standard input), edited from
+    /// version BASE (see `show --json`); refused when the lecture changed since
+    Save {
+        id: i64,
+        #[arg(long = "base-version", value_name = "BASE")]
+        base: i64,
+        /// Read the text from this file instead of standard input
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
     /// Saves a lecture in a loop, printing "saved N" after each save is done
     /// (for the crash test)
     #[command(hide = true)]
@@ -190,9 +211,50 @@ fn save_loop(lib: &Library, id: i64, count: u64) -> Result<(), CliError> {
     Ok(())
 }
 
+/// `backups`: the list, newest first.
+fn backups(db: &Path, json: bool) -> Result<(), CliError> {
+    let list = lectern_library::list_backups(db);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&list)?);
+    } else if list.is_empty() {
+        println!("没有备份（{} 中没有备份文件）", lectern_library::backup_dir_of(db).display());
+    } else {
+        for b in &list {
+            let n = b.lectures.map_or("无法读取".to_string(), |n| format!("{n} 篇讲稿"));
+            println!("{}\t{}\t{}{}", b.file.display(), b.date, n, if b.good { "" } else { "\t已损坏" });
+        }
+    }
+    Ok(())
+}
+
+/// `save`: the text from a file or standard input, with the version check.
+fn save(lib: &Library, id: i64, base: i64, file: Option<&Path>) -> Result<(), CliError> {
+    let text = match file {
+        Some(f) => std::fs::read_to_string(f).map_err(|e| format!("无法读取 {}：{e}", f.display()))?,
+        None => std::io::read_to_string(std::io::stdin())?,
+    };
+    let out = lib.save(id, base, &text)?;
+    println!("{}", if out.changed { format!("已保存，讲稿 {id} 现为第 {} 版", out.version) } else { format!("正文未变，讲稿 {id} 仍为第 {} 版", out.version) });
+    Ok(())
+}
+
 impl LibraryCommand {
     pub fn run(self, db: Option<&Path>) -> Result<(), CliError> {
-        let lib = Library::open(&db_path(db)?)?;
+        let db = db_path(db)?;
+        // These two work without opening the library: it may be damaged.
+        match self {
+            LibraryCommand::Backups { json } => return backups(&db, json),
+            LibraryCommand::RestoreBackup { file } => {
+                let r = lectern_library::restore_backup(&db, file.as_deref())?;
+                if let Some(aside) = &r.moved_aside {
+                    println!("原来的讲稿库已移到 {}（没有删除）", aside.display());
+                }
+                println!("已从备份 {} 恢复讲稿库（{} 篇讲稿）", r.from.display(), r.lectures);
+                return Ok(());
+            }
+            _ => {}
+        }
+        let lib = Library::open(&db)?;
         match self {
             LibraryCommand::Import { files } => import(&lib, &files)?,
             LibraryCommand::Search { query, json, limit } => {
@@ -299,6 +361,9 @@ impl LibraryCommand {
                 println!("{}", b.path.display());
             }
             LibraryCommand::SaveLoop { id, count } => save_loop(&lib, id, count)?,
+            LibraryCommand::Save { id, base, file } => save(&lib, id, base, file.as_deref())?,
+            // Handled above, before the library is opened.
+            LibraryCommand::Backups { .. } | LibraryCommand::RestoreBackup { .. } => {}
         }
         Ok(())
     }

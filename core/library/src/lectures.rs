@@ -46,6 +46,9 @@ pub struct Lecture {
     pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
+    /// 1 when added, one more at each change of the text or title; a save
+    /// names the version it was edited from ([`Library::save`]).
+    pub version: i64,
 }
 
 /// A lecture named by id and title (lineage, duplicates).
@@ -85,6 +88,22 @@ pub struct SaveOutcome {
     pub char_count: i64,
     /// The automatic snapshot of the previous text, when the rule took one.
     pub auto_snapshot: Option<SnapshotInfo>,
+    /// The lecture's version after the save: the next save names it.
+    pub version: i64,
+}
+
+/// How a save refused as a [`LibraryError::Conflict`] was settled: what the
+/// library now holds, and where the other text was kept.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictOutcome {
+    /// The lecture the user goes on editing: the same one, or the new copy
+    /// for "keep both".
+    pub lecture: i64,
+    /// Its version now.
+    pub version: i64,
+    /// The snapshot that keeps the text that did not win (none for "keep
+    /// both", where both texts stay lectures, or when the two were equal).
+    pub kept_as_snapshot: Option<SnapshotInfo>,
 }
 
 /// A tag and how many lectures (not in the trash) carry it.
@@ -222,7 +241,7 @@ pub(super) fn write_body(conn: &Connection, id: i64, title: &str, body: &str, pe
     let stamp = now(conn)?;
     conn.prepare_cached(
         "UPDATE lectures SET body = ?2, char_count = ?3, content_hash = ?4, updated_at = ?5,
-                             pending_edit_chars = ?6, pending_since = ?7
+                             pending_edit_chars = ?6, pending_since = ?7, version = version + 1
          WHERE id = ?1",
     )?
     .execute(params![id, body, count_chars(body), content_hash(body), stamp, pending, pending_since])?;
@@ -283,6 +302,14 @@ fn set_title_in(conn: &Connection, id: i64, title: &str) -> Result<()> {
     Ok(())
 }
 
+/// A lecture's title, body and version.
+fn current(conn: &Connection, id: i64) -> Result<(String, String, i64)> {
+    conn.prepare_cached("SELECT title, body, version FROM lectures WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or(LibraryError::NotFound(id))
+}
+
 /// How many characters an edit changed: the longer of what was removed and
 /// what was inserted between the common start and the common end.
 pub(super) fn edit_size(old: &str, new: &str) -> i64 {
@@ -321,7 +348,8 @@ impl Library {
         let lecture = conn
             .prepare_cached(
                 "SELECT l.id, l.title, l.body, l.source, l.date, l.category, l.speaker, l.char_count,
-                        l.created_at, l.updated_at, l.deleted_at, a.id, a.title, a.deleted_at IS NOT NULL
+                        l.created_at, l.updated_at, l.deleted_at, a.id, a.title, a.deleted_at IS NOT NULL,
+                        l.version
                  FROM lectures l LEFT JOIN lectures a ON a.id = l.adapted_from WHERE l.id = ?1",
             )?
             .query_row([id], |r| {
@@ -343,6 +371,7 @@ impl Library {
                     created_at: r.get(8)?,
                     updated_at: r.get(9)?,
                     deleted_at: r.get(10)?,
+                    version: r.get(14)?,
                 })
             })
             .optional()?
@@ -375,37 +404,125 @@ impl Library {
         Ok(rows)
     }
 
-    /// Saves the editor's text. One transaction: when the automatic snapshot
+    /// Saves the editor's text whatever version the lecture is at (the last
+    /// save wins). The app and the CLI save with [`Library::save`], which
+    /// refuses to overwrite a text changed elsewhere; this is for tools that
+    /// own the lecture alone. One transaction: when the automatic snapshot
     /// rule (see [`super::AutoSnapshotRule`]) calls for it, the previous text
     /// is kept as a snapshot first. Saving the text already saved writes
     /// nothing.
     pub fn update_body(&self, id: i64, text: &str) -> Result<SaveOutcome> {
         let tx = self.write()?;
-        let (title, old, pending, since, age, updated_at, char_count): (String, String, i64, Option<String>, Option<f64>, String, i64) = tx
+        let out = self.save_in(&tx, id, None, text)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Saves the editor's text, edited from version `base` of the lecture
+    /// ([`Lecture::version`], [`SaveOutcome::version`]). When the lecture has
+    /// moved on since (another window, the CLI), nothing is written and the
+    /// error is [`LibraryError::Conflict`] with both versions; the user then
+    /// picks [`Library::keep_mine`], [`Library::take_theirs`] or
+    /// [`Library::keep_both`]. A lecture in the trash is read-only
+    /// ([`LibraryError::InTrash`]). Saving the text the library already holds
+    /// succeeds whatever the version (nothing would be lost).
+    pub fn save(&self, id: i64, base: i64, text: &str) -> Result<SaveOutcome> {
+        let tx = self.write()?;
+        let out = self.save_in(&tx, id, Some(base), text)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn save_in(&self, tx: &Connection, id: i64, base: Option<i64>, text: &str) -> Result<SaveOutcome> {
+        type Row = (String, String, i64, Option<String>, Option<f64>, String, i64, i64, Option<String>);
+        let (title, old, pending, since, age, updated_at, char_count, version, deleted_at): Row = tx
             .prepare_cached(
                 "SELECT title, body, pending_edit_chars, pending_since,
-                        (julianday('now') - julianday(pending_since)) * 86400.0, updated_at, char_count
+                        (julianday('now') - julianday(pending_since)) * 86400.0, updated_at, char_count,
+                        version, deleted_at
                  FROM lectures WHERE id = ?1",
             )?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
+            .query_row([id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+            })
             .optional()?
             .ok_or(LibraryError::NotFound(id))?;
         if old == text {
-            return Ok(SaveOutcome { changed: false, updated_at, char_count, auto_snapshot: None });
+            return Ok(SaveOutcome { changed: false, updated_at, char_count, auto_snapshot: None, version });
+        }
+        if base.is_some() && deleted_at.is_some() {
+            return Err(LibraryError::InTrash { id, title });
+        }
+        if let Some(base) = base.filter(|&b| b != version) {
+            return Err(LibraryError::Conflict { id, title, base, current: version });
         }
         let edit = edit_size(&old, text);
-        let has_snapshot = snapshots::has_any(&tx, id)?;
-        let stamp = now(&tx)?;
+        let has_snapshot = snapshots::has_any(tx, id)?;
+        let stamp = now(tx)?;
         let take = self.rule.takes_snapshot(!has_snapshot && !old.trim().is_empty(), pending, edit, age);
         let (auto_snapshot, pending, since) = if take {
-            let snap = snapshots::insert(&tx, id, &title, &old, super::SnapshotKind::Auto, None)?;
+            let snap = snapshots::insert(tx, id, &title, &old, super::SnapshotKind::Auto, None)?;
             (Some(snap), edit, Some(stamp))
         } else {
             (None, pending + edit, since.or(Some(stamp)))
         };
-        let updated_at = write_body(&tx, id, &title, text, pending, since.as_deref())?;
+        let updated_at = write_body(tx, id, &title, text, pending, since.as_deref())?;
+        Ok(SaveOutcome { changed: true, updated_at, char_count: count_chars(text), auto_snapshot, version: version + 1 })
+    }
+
+    /// Settles a [`LibraryError::Conflict`] for the text edited here: `mine`
+    /// becomes the lecture's text and the text saved elsewhere is kept as a
+    /// snapshot (kind 合并, labelled with its version), so nothing is lost.
+    pub fn keep_mine(&self, id: i64, mine: &str) -> Result<ConflictOutcome> {
+        let tx = self.write()?;
+        let (title, theirs, version) = current(&tx, id)?;
+        let kept = if theirs == mine {
+            None
+        } else {
+            let label = format!("保存冲突时另一处保存的文字（第 {version} 版）");
+            Some(snapshots::insert(&tx, id, &title, &theirs, super::SnapshotKind::Merge, Some(&label))?)
+        };
+        let out = self.save_in(&tx, id, None, mine)?;
         tx.commit()?;
-        Ok(SaveOutcome { changed: true, updated_at, char_count: count_chars(text), auto_snapshot })
+        Ok(ConflictOutcome { lecture: id, version: out.version, kept_as_snapshot: kept })
+    }
+
+    /// Settles a [`LibraryError::Conflict`] for the text saved elsewhere: the
+    /// lecture keeps it, and `mine` is kept as a snapshot of the lecture
+    /// (kind 合并), so nothing is lost. The editor then reloads the lecture.
+    pub fn take_theirs(&self, id: i64, mine: &str) -> Result<ConflictOutcome> {
+        let tx = self.write()?;
+        let (title, theirs, version) = current(&tx, id)?;
+        let kept = if theirs == mine {
+            None
+        } else {
+            let label = format!("保存冲突时本处未保存的文字（基于第 {version} 版之前）");
+            Some(snapshots::insert(&tx, id, &title, mine, super::SnapshotKind::Merge, Some(&label))?)
+        };
+        tx.commit()?;
+        Ok(ConflictOutcome { lecture: id, version, kept_as_snapshot: kept })
+    }
+
+    /// Settles a [`LibraryError::Conflict`] by keeping both: the lecture keeps
+    /// the text saved elsewhere and `mine` becomes a new lecture, titled
+    /// 「原标题（另存）」, adapted from it, with its category, speaker and
+    /// tags. The editor goes on with the new lecture.
+    pub fn keep_both(&self, id: i64, mine: &str) -> Result<ConflictOutcome> {
+        let tx = self.write()?;
+        let (title, category, speaker, source): (String, Option<String>, Option<String>, Option<String>) = tx
+            .query_row("SELECT title, category, speaker, source FROM lectures WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .optional()?
+            .ok_or(LibraryError::NotFound(id))?;
+        let new = NewLecture { title: format!("{title}（另存）"), body: mine.to_string(), category, source, ..Default::default() };
+        let copy = insert(&tx, &new, &InsertExtra { speaker: speaker.as_deref(), adapted_from: Some(id), ..Default::default() })?;
+        tx.execute(
+            "INSERT INTO lecture_tags (lecture_id, tag_id) SELECT ?2, tag_id FROM lecture_tags WHERE lecture_id = ?1",
+            [id, copy],
+        )?;
+        tx.commit()?;
+        Ok(ConflictOutcome { lecture: copy, version: 1, kept_as_snapshot: None })
     }
 
     /// Renames a lecture.

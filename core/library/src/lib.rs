@@ -14,12 +14,16 @@
 //! - `search`: Chinese search of any length with ranked, marked snippets;
 //! - `import`: importing files, with duplicate detection;
 //! - `transfer`: export and import of a whole library as one JSON file;
-//! - `backup`: SQLite online backups, the last ten kept;
+//! - `backup`: SQLite online backups, the last ten kept, listed and restored;
+//! - [`journal`]: the recovery journal of text not yet in the library;
+//! - `durable`: temp file, fsync, rename, fsync folder for every file written;
 //! - [`paths`]: where the library lives;
 //! - [`demo`]: the demo lecture a new library starts with.
 
 mod backup;
 pub mod demo;
+mod durable;
+pub mod journal;
 pub mod paths;
 mod import;
 mod lectures;
@@ -33,10 +37,13 @@ use std::time::Duration;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-pub use backup::{backups_in, BackupInfo, BACKUPS_KEPT, BACKUP_DIR};
+pub use backup::{
+    backup_dir_of, backups_in, list_backups, restore_backup, BackupEntry, BackupInfo, RestoredBackup, BACKUPS_KEPT,
+    BACKUP_DIR,
+};
 pub use import::{ImportOutcome, ImportReport};
-pub use lectures::{Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
-pub use schema::migrations;
+pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
+pub use schema::{migrations, migrations_count};
 pub use search::{SearchHit, SnippetPart};
 pub use snapshots::{AutoSnapshotRule, RestoreOutcome, Snapshot, SnapshotInfo, SnapshotKind};
 pub use transfer::{MergeReport, EXPORT_FORMAT, EXPORT_VERSION};
@@ -50,7 +57,29 @@ pub enum LibraryError {
     #[error("讲稿库升级失败：{0}")]
     Migrate(#[from] rusqlite_migration::Error),
     #[error("讲稿库出错：{0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(#[source] rusqlite::Error),
+    /// Another process (a second window, the CLI) holds the write lock for
+    /// longer than the busy timeout.
+    #[error("讲稿库正被另一个程序（另一个讲稿台窗口或命令行）占用，等待后仍无法写入，这次没有保存")]
+    Busy,
+    #[error("磁盘已满，无法写入讲稿库，这次没有保存：请腾出磁盘空间")]
+    DiskFull,
+    #[error("讲稿库的文件或所在文件夹是只读的，无法写入，这次没有保存：请检查文件夹权限")]
+    ReadOnly,
+    #[error("讲稿库 {path} 的文件或所在的文件夹是只读的，讲稿台无法写入：请检查文件夹权限（文件没有改动）")]
+    ReadOnlyLibrary { path: String },
+    #[error("写入磁盘失败（磁盘可能已满），这次没有保存：请腾出磁盘空间后再试（{0}）")]
+    WriteFailed(String),
+    /// The file is damaged (not a database, or SQLite found it corrupt).
+    #[error("讲稿库 {path} 已损坏，无法打开。可以从备份恢复：在讲稿台中选择一个备份，或在命令行运行 lectern --db \"{path}\" restore-backup（损坏的文件会移到一旁保留，不会删除；lectern --db \"{path}\" backups 列出备份）")]
+    Damaged { path: String },
+    /// SQLite found damage while the library was in use.
+    #[error("讲稿库已损坏（{0}）。可以从备份恢复：在讲稿台中选择一个备份，或在命令行运行 lectern restore-backup（损坏的文件会移到一旁保留，不会删除）")]
+    Corrupt(String),
+    #[error("讲稿库 {path} 来自更新版本的讲稿台（数据格式第 {found} 版），本程序只支持到第 {supported} 版：请升级讲稿台后再打开，文件没有改动")]
+    TooNew { path: String, found: i64, supported: i64 },
+    #[error("没有可用的备份（{dir} 中没有完好的备份文件）")]
+    NoBackup { dir: String },
     #[error("无法创建数据文件夹 {path}：{source}")]
     CreateDir { path: String, source: std::io::Error },
     #[error("找不到编号为 {0} 的讲稿")]
@@ -69,6 +98,30 @@ pub enum LibraryError {
     File { path: String, reason: String },
     #[error("内存中的讲稿库没有数据文件夹，无法备份")]
     NoDataDir,
+    /// A save against a version older than the library's: the lecture was
+    /// changed elsewhere (another window, the CLI) since it was loaded.
+    #[error("讲稿「{title}」已在别处修改（这里的文字基于第 {base} 版，讲稿库中已是第 {current} 版），为免覆盖，没有保存：请选择保留我的、采用讲稿库中的，或两份都保留")]
+    Conflict { id: i64, title: String, base: i64, current: i64 },
+    #[error("讲稿「{title}」在回收站中，是只读的：先从回收站恢复，才能编辑")]
+    InTrash { id: i64, title: String },
+}
+
+impl From<rusqlite::Error> for LibraryError {
+    /// Names the cause of the faults a user can do something about: the
+    /// library locked by another process, a full disk, a read-only folder.
+    fn from(e: rusqlite::Error) -> LibraryError {
+        use rusqlite::ErrorCode;
+        let extended = e.sqlite_error().map(|f| f.extended_code).unwrap_or(0);
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => LibraryError::Busy,
+            Some(ErrorCode::DiskFull) => LibraryError::DiskFull,
+            Some(ErrorCode::ReadOnly) => LibraryError::ReadOnly,
+            Some(ErrorCode::CannotOpen) if extended != rusqlite::ffi::SQLITE_CANTOPEN => LibraryError::ReadOnly,
+            Some(ErrorCode::SystemIoFailure) => LibraryError::WriteFailed(e.to_string()),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => LibraryError::Corrupt(e.to_string()),
+            _ => LibraryError::Sql(e),
+        }
+    }
 }
 
 impl LibraryError {
@@ -96,12 +149,47 @@ impl Library {
                 source,
             })?;
         }
-        let open_err = |source| LibraryError::Open { path: path.display().to_string(), source };
+        let shown = path.display().to_string();
+        let damaged = |e: &rusqlite::Error| {
+            matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt))
+        };
+        let open_err = |source: rusqlite::Error| {
+            if damaged(&source) {
+                LibraryError::Damaged { path: shown.clone() }
+            } else if source.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+                LibraryError::ReadOnlyLibrary { path: shown.clone() }
+            } else {
+                LibraryError::Open { path: shown.clone(), source }
+            }
+        };
         let conn = Connection::open(path).map_err(open_err)?;
         // A file that is not a database shows up at the first read: name it.
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
             .map_err(open_err)?;
-        Self::init(conn, Some(path.to_path_buf()))
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
+        let supported = schema::migrations_count();
+        if found > supported {
+            return Err(LibraryError::TooNew { path: shown, found, supported });
+        }
+        Self::init(conn, Some(path.to_path_buf())).map_err(|e| match e {
+            LibraryError::Corrupt(_) => LibraryError::Damaged { path: shown.clone() },
+            LibraryError::ReadOnly => LibraryError::ReadOnlyLibrary { path: shown.clone() },
+            LibraryError::Migrate(rusqlite_migration::Error::RusqliteError { err, .. }) if damaged(&err) => {
+                LibraryError::Damaged { path: shown.clone() }
+            }
+            LibraryError::Migrate(rusqlite_migration::Error::RusqliteError { err, .. })
+                if err.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+            {
+                LibraryError::ReadOnlyLibrary { path: shown.clone() }
+            }
+            other => other,
+        })
+    }
+
+    /// Sets how long a write waits for another process's write lock before
+    /// it fails with [`LibraryError::Busy`] (5 s by default).
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
     }
 
     /// An in-memory library, for tests.

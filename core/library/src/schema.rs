@@ -135,11 +135,48 @@ fn fill_indexes(tx: &Transaction) -> HookResult {
 
 /// Every migration, oldest first. Never edit one that has shipped: add a new one.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up_with_hook(V3, fill_indexes)])
+    Migrations::new(all())
+}
+
+fn all() -> Vec<M<'static>> {
+    vec![M::up(V1), M::up(V2), M::up_with_hook(V3, fill_indexes), M::up(VERSIONS)]
+}
+
+/// Lecture versions, so that no save silently overwrites another (issue 12):
+/// every lecture has a `version`, 1 when added, one more at each change of
+/// its text or title. The library's own body writes bump it themselves
+/// (`lectures::write_body`); the trigger bumps it for every other change of
+/// `body` or `title` that leaves it as it was, so no writer can forget it. A
+/// save names the version it was edited from and is refused when the
+/// lecture has moved on (`Library::save`).
+///
+/// The column is added at the end, after `body`: reading it reads past a
+/// long body's overflow pages, so only the reads that fetch the body anyway
+/// (`get`, saves) read it, never the list.
+const VERSIONS: &str = "
+ALTER TABLE lectures ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE TRIGGER lectures_version AFTER UPDATE OF body, title ON lectures
+    WHEN new.version = old.version
+BEGIN
+    UPDATE lectures SET version = old.version + 1 WHERE id = new.id;
+END;
+";
+
+/// How many migrations there are: the `user_version` of an up-to-date library.
+pub fn migrations_count() -> i64 {
+    all().len() as i64
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn migrations_count_matches_the_list() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, super::migrations_count());
+    }
+
     use rusqlite::Connection;
 
     #[test]
@@ -153,7 +190,7 @@ mod tests {
         let m = super::migrations();
         m.to_latest(&mut conn).unwrap();
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, super::migrations_count());
         for table in ["lectures", "tags", "lecture_tags", "snapshots", "lectures_pairs", "lectures_chars"] {
             let n: i64 = conn
                 .query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0))
@@ -182,7 +219,9 @@ mod tests {
         let lib = crate::Library::open(&path).unwrap();
         let conn = Connection::open(&path).unwrap();
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(version, 3);
+        assert_eq!(version, super::migrations_count());
+        // The old lecture starts at version 1 and counts up from there.
+        assert_eq!(lib.get(1).unwrap().version, 1);
         assert_eq!(lib.search("乡村振兴", 10).unwrap()[0].title, "旧讲稿");
         assert_eq!(lib.search("讲稿", 10).unwrap()[0].title, "旧讲稿");
         assert_eq!(lib.search("旧", 10).unwrap()[0].title, "旧讲稿");

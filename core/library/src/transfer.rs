@@ -21,7 +21,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufReader, Write};
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -224,13 +224,14 @@ impl Library {
     /// appears only when complete.
     pub fn export_library(&self, path: &Path) -> Result<usize> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
-        let tmp = path.with_file_name(format!(
-            ".{}.part",
-            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-        ));
-        let io = |e: std::io::Error| LibraryError::file(path, format!("无法写入：{e}"));
-        let result = (|| -> Result<usize> {
-            let mut out = BufWriter::new(File::create(&tmp).map_err(io)?);
+        let io = |e: std::io::Error| LibraryError::file(path, super::journal::io_reason(&e));
+        let dir = super::durable::folder_of(path);
+        if !dir.is_dir() {
+            return Err(LibraryError::file(path, format!("无法写入：文件夹 {} 不存在", dir.display())));
+        }
+        // Durably: a temp file beside it, fsynced, renamed, the folder
+        // fsynced; on any error the temp file is removed (see `durable`).
+        super::durable::write_with(path, io, |out| -> Result<usize> {
             let header = serde_json::json!({ "format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": now(&tx)? });
             let header = header.to_string();
             write!(out, "{},\"lectures\":[", &header[..header.len() - 1]).map_err(io)?;
@@ -243,24 +244,14 @@ impl Library {
                     out.write_all(b",").map_err(io)?;
                 }
                 out.write_all(b"\n").map_err(io)?;
-                serde_json::to_writer(&mut out, &read_lecture(&tx, *id, uid)?)
-                    .map_err(|e| LibraryError::file(path, format!("无法写入：{e}")))?;
+                serde_json::to_writer(&mut *out, &read_lecture(&tx, *id, uid)?).map_err(|e| match e.io_error_kind() {
+                    Some(kind) => io(std::io::Error::new(kind, e.to_string())),
+                    None => LibraryError::file(path, format!("无法写入：{e}")),
+                })?;
             }
             out.write_all(b"\n]}\n").map_err(io)?;
-            let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-            file.sync_all().map_err(io)?;
             Ok(ids.len())
-        })();
-        match result {
-            Ok(n) => {
-                std::fs::rename(&tmp, path).map_err(io)?;
-                Ok(n)
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                Err(e)
-            }
-        }
+        })
     }
 
     /// Merges an export file into this library (see the module's rules). All

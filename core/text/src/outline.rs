@@ -236,21 +236,33 @@ pub fn parse(text: &str) -> Outline {
             },
         ));
     }
-    // Build the tree bottom-up: children come after their parents.
+    // Build the tree bottom-up: children come after their parents, so by
+    // the time a section is moved into its parent all of its own children
+    // are in it. They arrive last first: each list is pushed (not inserted
+    // at the front, which made a text of many sibling headings quadratic)
+    // and reversed once, when its section moves.
     let mut slots: Vec<Option<Section>> = Vec::with_capacity(flat.len());
     let parents: Vec<Option<usize>> = flat.iter().map(|(p, _)| *p).collect();
     for (_, s) in flat {
         slots.push(Some(s));
     }
     for i in (0..slots.len()).rev() {
-        if let Some(p) = parents[i] {
-            let child = slots[i].take().expect("each section is moved once");
+        let Some(p) = parents[i] else { continue };
+        if let Some(mut child) = slots[i].take() {
+            child.children.reverse();
             if let Some(parent) = slots[p].as_mut() {
-                parent.children.insert(0, child);
+                parent.children.push(child);
             }
         }
     }
-    let sections = slots.into_iter().flatten().collect();
+    let sections = slots
+        .into_iter()
+        .flatten()
+        .map(|mut s| {
+            s.children.reverse();
+            s
+        })
+        .collect();
     Outline { title, sections }
 }
 

@@ -37,32 +37,58 @@ fn leans_right(c: char) -> bool {
 }
 
 /// Breaks a title's items into balanced lines no wider than `avail`.
+///
+/// Linear in the title's length for a given number of lines: widths and
+/// letter counts come from prefix sums, word boundaries from a table, and a
+/// line only looks back over the breaks that can fit on it. A "title" longer
+/// than [`MAX_BALANCED`] characters is filled greedily.
 pub fn break_title(items: &[Item], avail: f32) -> Vec<Range<usize>> {
     let n = items.len();
-    let width = |r: Range<usize>| -> f32 { items[r].iter().map(|i| i.width).sum() };
-    let total = width(0..n);
+    // Prefix sums: the width and the letters of any range in O(1).
+    let mut w_sum = Vec::with_capacity(n + 1);
+    w_sum.push(0.0f32);
+    for i in items {
+        w_sum.push(w_sum.last().copied().unwrap_or(0.0) + i.width);
+    }
+    let total = w_sum[n];
     if n == 0 || total <= avail + 0.01 {
         let whole = 0..n;
         return vec![whole];
     }
+    if n > MAX_BALANCED {
+        return super::paragraph::break_lines(items, avail, avail);
+    }
+    let width = |r: Range<usize>| -> f32 { w_sum[r.end] - w_sum[r.start] };
     let chars: Vec<char> = items.iter().map(|i| i.ch).collect();
     let text: String = chars.iter().collect();
     let word_of = words(&chars);
     let bounds = word_boundaries(&text);
+    let mut is_bound = vec![false; n + 1];
+    for &b in &bounds {
+        if b <= n {
+            is_bound[b] = true;
+        }
+    }
     // Where a line may end: legal by clreq, and at a word boundary or after punctuation.
     let mut cand: Vec<usize> = (1..n)
         .filter(|&i| can_break_before(&chars, &word_of, i))
-        .filter(|&i| bounds.contains(&i) || is_punct(chars[i - 1]) || chars[i - 1] == ' ')
+        .filter(|&i| is_bound[i] || is_punct(chars[i - 1]) || chars[i - 1] == ' ')
         .collect();
     if cand.is_empty() {
         cand = (1..n).filter(|&i| can_break_before(&chars, &word_of, i)).collect();
     }
-    let letters = |r: Range<usize>| chars[r].iter().filter(|c| !is_punct(**c) && **c != ' ').count();
+    let mut l_sum = Vec::with_capacity(n + 1);
+    l_sum.push(0usize);
+    for c in &chars {
+        l_sum.push(l_sum.last().copied().unwrap_or(0) + usize::from(!is_punct(*c) && *c != ' '));
+    }
+    let letters = |r: Range<usize>| l_sum[r.end] - l_sum[r.start];
     // A one-character word that leans on its neighbour (城镇|化, 以|新型) is not split from it.
     let size = items[0].size;
     let penalty = |i: usize| -> f32 {
-        let before = bounds.iter().rev().find(|&&b| b < i).copied().unwrap_or(0);
-        let after = bounds.iter().find(|&&b| b > i).copied().unwrap_or(n);
+        let at = bounds.partition_point(|&b| b < i);
+        let before = if at > 0 { bounds[at - 1] } else { 0 };
+        let after = bounds[at..].iter().find(|&&b| b > i).copied().unwrap_or(n);
         let lone_left = i - before == 1 && leans_right(chars[i - 1]);
         let lone_right = after - i == 1 && leans_left(chars[i]);
         if lone_left || lone_right { 2.0 * size * size } else { 0.0 }
@@ -72,10 +98,17 @@ pub fn break_title(items: &[Item], avail: f32) -> Vec<Range<usize>> {
         if let Some(best) = balanced(k, n, &cand, avail, &width, &letters, &penalty) {
             return best;
         }
+        if k > min_lines + 3 {
+            break; // More lines will not make it fit: lines too short to hold three letters.
+        }
     }
     // Nothing balanced fits: fill lines greedily.
     super::paragraph::break_lines(items, avail, avail)
 }
+
+/// The longest title set in balanced lines; a longer first line is not a
+/// title a person wrote, and is filled like a paragraph.
+pub const MAX_BALANCED: usize = 400;
 
 /// The best way to set `n` items in exactly `k` lines ending at candidate
 /// breaks: every line fits and holds at least three characters; the squared
@@ -107,10 +140,16 @@ fn balanced(
         }
         (w - mean).powi(2) + if e < n { penalty(e) } else { 0.0 }
     };
+    // The first break a line ending at ends[j] can start from: lines are no
+    // wider than `avail`, so only a window of earlier breaks is looked at.
+    let mut lo = 0;
     for j in 0..m {
         cost[j][0] = line_cost(0, ends[j]);
+        while lo < j && width(ends[lo]..ends[j]) > avail + 0.01 {
+            lo += 1;
+        }
         for l in 1..k {
-            for i in 0..j {
+            for i in lo..j {
                 if cost[i][l - 1].is_finite() {
                     let c = cost[i][l - 1] + line_cost(ends[i], ends[j]);
                     if c < cost[j][l] {
@@ -187,5 +226,24 @@ mod tests {
         }
         let widths: Vec<usize> = l.iter().map(|x| x.chars().count()).collect();
         assert!(widths.iter().max().unwrap() - widths.iter().min().unwrap() <= 4, "{l:?}");
+    }
+
+    #[test]
+    fn very_long_titles_and_latin_runs_still_break_into_lines_that_fit() {
+        // Near the limit (balanced), past it (filled), and a long Latin run.
+        let near = "坚持以新型城镇化引领推动城乡融合发展".repeat(21);
+        let past = "坚持以新型城镇化引领推动城乡融合发展".repeat(300);
+        let latin = format!("学习{}体会", "abcdefghij".repeat(60));
+        for s in [&near[..], &past[..], &latin[..]] {
+            let it = fake(s);
+            let ranges = break_title(&it, 440.0);
+            assert_eq!(ranges.first().map(|r| r.start), Some(0));
+            assert_eq!(ranges.last().map(|r| r.end), Some(it.len()));
+            assert!(ranges.windows(2).all(|w| w[0].end == w[1].start));
+            for r in ranges {
+                let w: f32 = it[r].iter().map(|i| i.width).sum();
+                assert!(w <= 440.0 + 0.01 || s == latin, "a line of {w} pt");
+            }
+        }
     }
 }

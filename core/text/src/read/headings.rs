@@ -21,7 +21,16 @@ fn is_blank(s: &str) -> bool {
 
 /// Writes ordinals in front of marked headings that have none, numbered
 /// under their parents and in step with the ordinals already in the text.
+///
+/// `marked` may come in any order and name a paragraph twice (a heading
+/// inside a heading, `<h1><div><h2>…</h2></div></h1>`): the marks are put in
+/// paragraph order and the first mark of a paragraph (the innermost, which
+/// the readers record first) is the one that counts.
 pub(super) fn number_headings(paragraphs: &mut [String], marked: &[Marked]) -> Vec<SourceHeading> {
+    let mut marked: Vec<Marked> = marked.iter().copied().filter(|m| m.paragraph < paragraphs.len()).collect();
+    marked.sort_by_key(|m| m.paragraph);
+    marked.dedup_by_key(|m| m.paragraph);
+    let marked = &marked[..];
     if marked.is_empty() {
         return Vec::new();
     }
@@ -45,8 +54,7 @@ pub(super) fn number_headings(paragraphs: &mut [String], marked: &[Marked]) -> V
             k += 1;
         }
         let mark = marked.get(k).filter(|m| m.paragraph == i).copied();
-        if Some(i) == title {
-            let m = mark.expect("the title is marked");
+        if let Some(m) = mark.filter(|_| Some(i) == title) {
             out.push(SourceHeading { paragraph: i, source_level: m.source_level, is_title: true, ordinal_added: false });
             continue;
         }

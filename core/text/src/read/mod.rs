@@ -117,6 +117,7 @@ pub enum Problem {
     NoExtension,
     LegacyDoc,
     CorruptDocx(String),
+    TooDeep(usize),
 }
 
 impl fmt::Display for Problem {
@@ -135,6 +136,7 @@ impl fmt::Display for Problem {
             Problem::NoExtension => write!(f, "文件名没有扩展名，无法判断文件类型（可以读取 .txt、.md、.docx、.html、.htm）"),
             Problem::LegacyDoc => write!(f, "这是旧版 Word 文档（.doc）或加密文档，请在 Word 或 WPS 中另存为 .docx 后再导入"),
             Problem::CorruptDocx(why) => write!(f, "文件已损坏（{why}）"),
+            Problem::TooDeep(n) => write!(f, "文件的标签嵌套超过 {n} 层，不像正常的讲稿，已拒绝读取"),
         }
     }
 }
