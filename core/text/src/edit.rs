@@ -6,6 +6,11 @@
 //! offset with [`crate::outline::Outline::section_at`] or from a
 //! heading's start with [`crate::outline::Outline::index_of_start`]).
 //!
+//! The closing remarks (结束语, [`crate::outline::Closing`]) belong to no
+//! section: the scan ends the last sections where the closing begins, so
+//! moving the last part up, or a part after the last one, leaves the closing
+//! at the end of the text.
+//!
 //! Every edit renumbers the text afterwards ([`renumber`]), so a moved,
 //! promoted or demoted section always reads in order.
 

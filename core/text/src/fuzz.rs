@@ -25,7 +25,7 @@ pub fn text(s: &str) {
     for t in [s, c.text.as_str()] {
         let o = outline::parse(t);
         let len = t.chars().count();
-        check_tiling(&o.sections, 0, len, len);
+        check_tiling(&o.sections, 0, o.closing.as_ref().map_or(len, |c| c.start), len);
         let st = stats::stats(t, 200);
         assert_eq!(st.char_count, stats::count_chars(t));
         let chars: Vec<char> = t.chars().collect();

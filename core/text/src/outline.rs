@@ -11,6 +11,25 @@
 //! sentence of its paragraph, up to and including the first `。！？`, and
 //! `heading_end` marks where that sentence ends.
 //!
+//! The closing remarks (结束语) are recognised as the opening is before the
+//! first heading: they are the trailing paragraphs after the last section's
+//! body, from one of the last two paragraphs that opens with a closing
+//! formula (see [`is_closing_formula`]). The last section, and every section
+//! open at the end, then ends where the closing begins, so the outline shows
+//! the closing as its own unnumbered 结束语 entry and [`crate::edit`] never
+//! carries it along when the last part moves. The rule, chosen for precision:
+//! - only the last two paragraphs of the text can begin the closing, and the
+//!   closing runs to the end;
+//! - a paragraph after the last heading line can begin it even when the last
+//!   section has no other body (its formula says it is the closing), so the
+//!   closing is found again wherever a move has put another section last;
+//! - a paragraph opening with `以上是我…`, `以上就是…`, `总之，`, `最后，让我们…`,
+//!   `今天就讲到这里`, `谢谢大家` … begins a closing by itself; one opening with
+//!   `同志们，` or `让我们` only when it also exhorts or thanks (`让我们`, `共勉`,
+//!   `奋斗`, `携手`, `谢谢` …), since a speaker also says `同志们，这个问题……`
+//!   mid-argument;
+//! - a text without headings has no closing (it has no outline to keep it after).
+//!
 //! All offsets are character (not byte) offsets into the text.
 
 use serde::Serialize;
@@ -24,6 +43,19 @@ pub struct Outline {
     /// The first paragraph when it reads as a title.
     pub title: Option<String>,
     pub sections: Vec<Section>,
+    /// The closing remarks (结束语) after the last section, if the text has them.
+    pub closing: Option<Closing>,
+}
+
+/// The closing remarks: an unnumbered entry after the last section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Closing {
+    /// Always `结束语`: the outline's label for it.
+    pub title: String,
+    /// Where the closing's first paragraph begins (the last section ends here).
+    pub start: usize,
+    /// The end of the text.
+    pub end: usize,
 }
 
 /// One section: its heading and everything up to the next heading of the
@@ -106,6 +138,8 @@ pub(crate) struct Scan<'a> {
     pub headings: Vec<Heading>,
     /// The styles used, in rank order.
     pub styles: Vec<Style>,
+    /// The line where the closing remarks begin, and its char offset.
+    pub closing: Option<(usize, usize)>,
 }
 
 impl Scan<'_> {
@@ -168,7 +202,46 @@ pub(crate) fn scan(text: &str) -> Scan<'_> {
         }
         open.push(i);
     }
-    Scan { lines, headings, styles }
+    let closing = closing_line(&lines, &headings).map(|l| (l, line_starts[l]));
+    if let Some((cl, at)) = closing {
+        for h in headings.iter_mut().filter(|h| h.end_line == lines.len()) {
+            h.end_line = cl;
+            h.end = at;
+        }
+    }
+    Scan { lines, headings, styles, closing }
+}
+
+/// Starts of a closing formula that begin the closing by themselves.
+const CLOSING_STARTS: &[&str] = &[
+    "以上是我", "以上就是", "以上所讲", "以上几点", "以上，是", "以上讲的", "总之，", "总之,", "总而言之", "最后，我", "最后，让我们", "最后，希望",
+    "最后,", "今天就讲到这里", "今天我就讲", "我就讲这些", "我就讲这么", "就讲到这里", "谢谢大家", "谢谢！",
+];
+
+/// Starts that begin a closing only with an exhortation or thanks in the paragraph.
+const CLOSING_WEAK_STARTS: &[&str] = &["同志们，", "同志们！", "同志们：", "同志们,", "同志们!", "同志们:", "让我们"];
+
+/// Words of exhortation or thanks that make a weak start a closing.
+const CLOSING_CUES: &[&str] = &["让我们", "共勉", "携手", "奋斗", "奋进", "谢谢", "最后"];
+
+/// Whether a paragraph opens with a closing formula (`以上是我的几点体会……`,
+/// `同志们，……让我们……奋斗！`).
+pub fn is_closing_formula(paragraph: &str) -> bool {
+    let p = paragraph.trim_start_matches(is_space);
+    if CLOSING_STARTS.iter().any(|s| p.starts_with(s)) {
+        return true;
+    }
+    CLOSING_WEAK_STARTS.iter().find(|s| p.starts_with(*s)).is_some_and(|s| {
+        let rest = &p[s.len()..];
+        CLOSING_CUES.iter().any(|c| rest.contains(c))
+    })
+}
+
+/// The line where the closing remarks begin, by the rule in the module's doc.
+fn closing_line(lines: &[&str], headings: &[Heading]) -> Option<usize> {
+    let last = headings.last()?;
+    let body: Vec<usize> = (last.line + 1..lines.len()).filter(|&i| lines[i].chars().any(|c| !is_space(c))).collect();
+    (body.len().saturating_sub(2)..body.len()).map(|k| body[k]).find(|&l| is_closing_formula(lines[l]))
 }
 
 /// Where the heading sentence ends within its line (char offset in the
@@ -263,7 +336,8 @@ pub fn parse(text: &str) -> Outline {
             s
         })
         .collect();
-    Outline { title, sections }
+    let closing = scan.closing.map(|(_, start)| Closing { title: "结束语".into(), start, end: text.chars().count() });
+    Outline { title, sections, closing }
 }
 
 #[cfg(test)]

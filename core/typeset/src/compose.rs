@@ -1,6 +1,7 @@
 //! Composing a handout: the kind's blocks into a flow of grid lines, the flow
 //! into pages (a heading never alone at the bottom, a paragraph's last line
-//! not alone at the top), then page numbers.
+//! not alone at the top, a short block such as 思考题 whole on one page when
+//! it fits on one), then page numbers.
 
 use std::ops::Range;
 
@@ -34,6 +35,10 @@ struct FlowLine {
     last: bool,
     /// A heading line (or the title): must not end a page.
     keep: bool,
+    /// The flow index where this line's short block (思考题 and its
+    /// questions) begins: a page break never falls inside a block that fits
+    /// on one page.
+    block: Option<usize>,
 }
 
 struct Composer<'a, 'f> {
@@ -77,6 +82,7 @@ impl Composer<'_, '_> {
                 first: k == 0,
                 last: k + 1 == n,
                 keep: heading_only || kind == LineKind::Label,
+                block: None,
             });
         }
     }
@@ -119,13 +125,14 @@ impl Composer<'_, '_> {
                 first: k == 0,
                 last: k + 1 == n,
                 keep: true,
+                block: None,
             });
         }
     }
 
     fn blank(&mut self) {
         let para = self.next_para();
-        self.flow.push(FlowLine { content: Content::Blank, para, first: true, last: true, keep: false });
+        self.flow.push(FlowLine { content: Content::Blank, para, first: true, last: true, keep: false, block: None });
     }
 
     /// Ruled lines for notes; `together` keeps them on one page (no page ends before the last).
@@ -133,7 +140,7 @@ impl Composer<'_, '_> {
         for k in 0..count {
             let para = self.next_para();
             let keep = together && k + 1 < count;
-            self.flow.push(FlowLine { content: Content::Rule, para, first: true, last: true, keep });
+            self.flow.push(FlowLine { content: Content::Rule, para, first: true, last: true, keep, block: None });
         }
     }
 
@@ -200,10 +207,14 @@ impl Composer<'_, '_> {
         if doc.questions.is_empty() {
             return;
         }
+        let start = self.flow.len();
         self.paragraph(&[Run { text: "思考题", role: Role::Heading1 }], 2.0, LineKind::Label);
         for (i, q) in doc.questions.iter().enumerate() {
             let text = format!("{}．{}", i + 1, q.trim());
             self.paragraph(&[Run { text: &text, role: Role::Body }], 2.0, LineKind::Body);
+        }
+        for l in &mut self.flow[start..] {
+            l.block = Some(start);
         }
     }
 
@@ -245,6 +256,13 @@ fn paginate(flow: &[FlowLine], cap: usize) -> Vec<Range<usize>> {
         }
         let mut e = (s + cap).min(n);
         if e < n {
+            // A short block that would cross the page end goes whole to the next page.
+            if let Some(b) = flow[e].block.filter(|&b| flow[e - 1].block == Some(b) && b > s) {
+                let end = flow[b..].iter().position(|l| l.block != Some(b)).map_or(n, |k| b + k);
+                if end - b <= cap {
+                    e = b;
+                }
+            }
             // A paragraph's last line alone at the top of the next page: move one more line.
             if flow[e].last && !flow[e].first && flow[e - 1].para == flow[e].para && e - 1 > s {
                 e -= 1;
@@ -358,7 +376,7 @@ mod tests {
     use super::*;
 
     fn fl(para: usize, first: bool, last: bool, keep: bool) -> FlowLine {
-        FlowLine { content: Content::Rule, para, first, last, keep }
+        FlowLine { content: Content::Rule, para, first, last, keep, block: None }
     }
 
     #[test]
@@ -374,5 +392,15 @@ mod tests {
         let flow = vec![fl(1, true, true, false), fl(2, true, true, false), fl(3, true, true, true), fl(4, true, true, false)];
         let pages = paginate(&flow, 3);
         assert_eq!(pages, vec![0..2, 2..4]);
+    }
+
+    #[test]
+    fn a_short_block_goes_whole_to_the_next_page() {
+        let in_block = |para, keep| FlowLine { block: Some(2), ..fl(para, true, true, keep) };
+        let mut flow = vec![fl(1, true, true, false), fl(2, true, true, false), in_block(3, true), in_block(4, false), in_block(5, false)];
+        assert_eq!(paginate(&flow, 4), vec![0..2, 2..5]);
+        // A block longer than a page is split as any text is.
+        flow.extend([in_block(6, false), in_block(7, false)]);
+        assert_eq!(paginate(&flow, 4), vec![0..4, 4..7]);
     }
 }

@@ -23,7 +23,8 @@ pub struct Item {
     pub width: f32,
     /// Space before this item when it does not start a line (Han–Latin quarter em).
     pub glue: f32,
-    /// How much the item may shrink (half an em for a full-width mark).
+    /// How much the item may shrink: up to half an em for a full-width mark,
+    /// less where the face's ink reaches into its blank half ([`squeezable`]).
     pub shrink: f32,
     pub blank: Option<Blank>,
     /// The Latin word the item belongs to.
@@ -61,7 +62,10 @@ pub fn items(shaper: &mut Shaper<'_>, runs: &[Run<'_>], size: f32, pitch: f32) -
         let full = s.advance >= 0.9 && word_of[i].is_none();
         let width = if full { pitch + (s.advance - 1.0) * size } else { s.advance * size };
         let blank = if full { blank_side(ch) } else { None };
-        let shrink = if blank.is_some() { 0.5 * size } else { 0.0 };
+        let shrink = match blank {
+            Some(side) => squeezable(shaper.ink(s.slot, s.gid), side, s.advance) * size,
+            None => 0.0,
+        };
         let glue = match i.checked_sub(1) {
             Some(p) if (is_han(chars[p]) && word_of[i].is_some()) || (word_of[p].is_some() && is_han(ch)) => 0.25 * size,
             _ => 0.0,
@@ -69,6 +73,23 @@ pub fn items(shaper: &mut Shaper<'_>, runs: &[Run<'_>], size: f32, pitch: f32) -
         out.push(Item { ch, slot: s.slot, gid: s.gid, size, width, glue, shrink, blank, word: word_of[i], role: roles[i] });
     }
     out
+}
+
+/// Ink is kept at least this far (em) from the edge a squeeze moves.
+const INK_GAP: f32 = 0.04;
+
+/// How much (em) a full-width mark may give up on its blank side: half an em
+/// where the face draws the mark in the half it belongs to, only the empty
+/// part where the ink reaches further (AR PL UKai draws `、` and `，` in the
+/// middle of the em box), nothing where the ink is centred. So a squeezed
+/// mark never lies under the next character.
+fn squeezable(ink: Option<(f32, f32)>, side: Blank, advance: f32) -> f32 {
+    let empty = match (ink, side) {
+        (None, _) => 0.5,
+        (Some((_, right)), Blank::Right) => advance - right - INK_GAP,
+        (Some((left, _)), Blank::Left) => left - INK_GAP,
+    };
+    empty.clamp(0.0, 0.5)
 }
 
 /// Whether a break may fall before item `i`.
@@ -255,6 +276,19 @@ mod tests {
 
     /// Items without fonts: every character one em (`pitch` pt) wide,
     /// punctuation squeezable; ASCII half an em.
+    #[test]
+    fn a_mark_gives_up_only_the_empty_side_of_its_box() {
+        // Ink in the left half (a Song 、): half an em.
+        assert_eq!(squeezable(Some((0.1, 0.35)), Blank::Right, 1.0), 0.5);
+        // Ink in the middle (AR PL UKai's 、): only what is empty.
+        assert!((squeezable(Some((0.35, 0.65)), Blank::Right, 1.0) - 0.31).abs() < 1e-4);
+        // Ink across the right half: nothing.
+        assert_eq!(squeezable(Some((0.3, 0.99)), Blank::Right, 1.0), 0.0);
+        // An opening mark: its left side.
+        assert_eq!(squeezable(Some((0.6, 0.9)), Blank::Left, 1.0), 0.5);
+        assert!((squeezable(Some((0.2, 0.9)), Blank::Left, 1.0) - 0.16).abs() < 1e-4);
+    }
+
     fn fake(s: &str, pitch: f32) -> Vec<Item> {
         let chars: Vec<char> = s.chars().collect();
         let w = words(&chars);

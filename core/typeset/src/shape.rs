@@ -37,6 +37,15 @@ impl<'a> Shaper<'a> {
         Ok(Shaper { fonts, faces, memo: HashMap::new(), missing: BTreeSet::new() })
     }
 
+    /// Where a glyph's ink lies across its advance, in em from the glyph's
+    /// origin: (left edge, right edge), or `None` for a glyph without outline.
+    pub fn ink(&self, slot: usize, gid: u16) -> Option<(f32, f32)> {
+        let face = self.faces.get(slot)?;
+        let upem = face.units_per_em().max(1) as f32;
+        let b = face.glyph_bounding_box(ttf_parser::GlyphId(gid))?;
+        Some((b.x_min as f32 / upem, b.x_max as f32 / upem))
+    }
+
     pub fn fonts(&self) -> &'a FontSet {
         self.fonts
     }

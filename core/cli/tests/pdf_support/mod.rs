@@ -527,3 +527,39 @@ pub fn extracted_text(pdf: &Path) -> String {
         .collect();
     squash(&kept.join("\n")).replace('\u{c}', "")
 }
+
+/// The font files of this machine by PostScript name (`fc-list`): file and face index.
+fn installed_faces() -> &'static HashMap<String, (PathBuf, u32)> {
+    static FACES: OnceLock<HashMap<String, (PathBuf, u32)>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        let out = Command::new("fc-list").arg("--format=%{postscriptname}\t%{file}\t%{index}\n").output().expect("fc-list");
+        let mut m = HashMap::new();
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if let [ps, file, index] = f[..] {
+                m.entry(ps.to_string()).or_insert((PathBuf::from(file), index.parse().unwrap_or(0)));
+            }
+        }
+        m
+    })
+}
+
+/// A glyph's ink across the line, pt from the page's left: (left, right), read
+/// with ttf-parser from the installed face the PDF embeds a subset of (the
+/// font name without its subset tag is the face's PostScript name). `None`
+/// for a glyph without ink (a space) or a face not installed here.
+pub fn ink_box(g: &Glyph) -> Option<(f32, f32)> {
+    static DATA: OnceLock<std::sync::Mutex<HashMap<PathBuf, &'static [u8]>>> = OnceLock::new();
+    let ps = g.font.split_once('+').map_or(g.font.as_str(), |(_, n)| n);
+    let (file, index) = installed_faces().get(ps)?;
+    let data: &'static [u8] = {
+        let mut cache = DATA.get_or_init(Default::default).lock().unwrap();
+        cache.entry(file.clone()).or_insert_with(|| Box::leak(std::fs::read(file).expect("font file").into_boxed_slice()))
+    };
+    let face = ttf_parser::Face::parse(data, *index).ok()?;
+    let ch = g.text.chars().next()?;
+    let gid = face.glyph_index(ch)?;
+    let b = face.glyph_bounding_box(gid)?;
+    let scale = g.size / face.units_per_em() as f32;
+    Some((g.x + b.x_min as f32 * scale, g.x + b.x_max as f32 * scale))
+}

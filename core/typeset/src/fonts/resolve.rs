@@ -137,13 +137,20 @@ impl Resolution {
     }
 }
 
-fn list_missing(missing: &[String]) -> String {
-    const SHOWN: usize = 4;
-    let mut s = missing.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("、");
-    if missing.len() > SHOWN {
-        s.push_str(&format!(" 等 {} 种", missing.len()));
-    }
-    s
+/// The report's sentence for a face the preset wants but this machine lacks,
+/// e.g. `方正小标宋简体未安装，标题改用 Noto Serif CJK SC`: the first face of
+/// the preset's list (the one the standard names), the role, and what is
+/// used instead. When every preferred face is missing it says so
+/// (`黑体等 12 种偏好字体都未安装，一级标题改用本机的中文字体 …`).
+fn missing_sentence(missing: &[String], role: Role, used: &str, all: bool) -> String {
+    let first = missing.first().map(String::as_str).unwrap_or(standard_face(role));
+    let lacking = if all && missing.len() > 1 {
+        let gap = if first.ends_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" };
+        format!("{first}{gap}等 {} 种{}字体都未安装", missing.len(), if role == Role::Latin { "西文" } else { "偏好" })
+    } else {
+        format!("{first}未安装")
+    };
+    format!("{lacking}，{}改用{used}", role.label())
 }
 
 /// Resolves every role, applying the user's overrides.
@@ -203,12 +210,7 @@ fn preset_choice(catalog: &Catalog, role: Role, body: Option<&RoleChoice>) -> Re
             let (how, reason) = if i == 0 {
                 (How::Preferred, "首选字体".to_string())
             } else {
-                let reason = format!(
-                    "未安装{}（{}），按偏好改用第 {} 项",
-                    standard_face(role),
-                    list_missing(&missing),
-                    i + 1
-                );
+                let reason = missing_sentence(&missing, role, &format!(" {}", face.family()), false);
                 (How::Fallback { rank: i + 1, missing: missing.clone() }, reason)
             };
             return Ok(RoleChoice { role, face: face.clone(), how, reason });
@@ -219,16 +221,12 @@ fn preset_choice(catalog: &Catalog, role: Role, body: Option<&RoleChoice>) -> Re
     }
     if role == Role::Latin {
         if let Some(body) = body {
-            let reason = format!("未安装西文衬线字体（{}），西文与数字用正文字体", list_missing(&missing));
+            let reason = missing_sentence(&missing, role, &format!("正文字体 {}", body.face.family()), true);
             return Ok(RoleChoice { role, face: body.face.clone(), how: How::BodyFace { missing }, reason });
         }
     }
     let face = any_cjk_face(catalog).ok_or_else(|| FontError::NoCjkFace { dirs: catalog.dirs_label() })?;
-    let reason = format!(
-        "偏好的字体都未安装（{}），改用本机的中文字体 {}",
-        list_missing(&missing),
-        face.family()
-    );
+    let reason = missing_sentence(&missing, role, &format!("本机的中文字体 {}", face.family()), true);
     Ok(RoleChoice { role, face: face.clone(), how: How::AnyCjk { missing }, reason })
 }
 
@@ -306,7 +304,7 @@ mod tests {
         // 方正小标宋 is missing: the title falls back, and says so.
         let title = r.choice(Role::Title);
         assert!(title.is_fallback());
-        assert!(title.reason.contains("方正小标宋简体"), "{}", title.reason);
+        assert_eq!(title.reason, "方正小标宋简体未安装，标题改用 Noto Serif CJK SC");
     }
 
     #[test]
@@ -321,6 +319,11 @@ mod tests {
         // No Latin serif: the body face sets digits.
         assert!(matches!(r.choice(Role::Latin).how, How::BodyFace { .. }));
         assert_eq!(r.fallbacks().count(), 8);
+        // Each fallback says in a sentence what is missing and what is used.
+        assert_eq!(r.choice(Role::Title).reason, "方正小标宋简体未安装，标题改用 Noto Serif CJK SC");
+        assert_eq!(r.choice(Role::Body).reason, "仿宋_GB2312未安装，正文改用 Noto Serif CJK SC");
+        assert_eq!(r.choice(Role::Heading1).reason, "黑体等 12 种偏好字体都未安装，一级标题改用本机的中文字体 Noto Serif CJK SC");
+        assert_eq!(r.choice(Role::Latin).reason, "Times New Roman 等 7 种西文字体都未安装，西文与数字改用正文字体 Noto Serif CJK SC");
     }
 
     #[test]
