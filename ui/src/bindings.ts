@@ -181,6 +181,11 @@ export type Lecture = {
 	created_at: string,
 	updated_at: string,
 	deleted_at: string | null,
+	/**
+	 *  1 when added, one more at each change of the text or title; a save
+	 *  names the version it was edited from ([`Library::save`]).
+	 */
+	version: number,
 };
 
 /**  A lecture named by id and title (lineage, duplicates). */
@@ -247,6 +252,8 @@ export type SaveOutcome = {
 	char_count: number,
 	/**  The automatic snapshot of the previous text, when the rule took one. */
 	auto_snapshot: SnapshotInfo | null,
+	/**  The lecture's version after the save: the next save names it. */
+	version: number,
 };
 
 export type SaveReport = {
