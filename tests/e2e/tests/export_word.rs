@@ -42,9 +42,10 @@ async fn export_the_lecture_as_a_word_document() {
     let out = app.data_dir.path().join("讲稿.docx");
     assert!(out.is_file(), "the name got the format's extension: {status}");
 
+    // Checked before closing: the data folder goes with the app.
     let lecture = Library::open(&app.library_path()).unwrap().get(id).unwrap();
-    app.close().await;
     check_word_document(&out, &lecture.title, &lecture.body);
+    app.close().await;
 }
 
 /// A paragraph of document.xml: its style and its text.
