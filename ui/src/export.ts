@@ -54,7 +54,7 @@ function formatChoice(onChange: (f: Format) => void): { box: HTMLElement; value:
 
 const WORD_NOTE =
   "Word 文档用同一版式（页面、页边距、每页行数和字数、字体字号），但分页由 Word 或 WPS 自己完成，" +
-  "可能与右侧的 PDF 预览略有出入。字体按名称写入，由打开文档的电脑提供，因此下面的字体选择只用于 PDF。";
+  "可能与右侧的 PDF 预览略有出入。字体按名称写入，由打开文档的电脑提供（选择字体只用于 PDF）。";
 
 /** While the export dialog is open: saves to a path as if it had been chosen in the save dialog. */
 export let exportToHook: ((path: string) => Promise<void>) | null = null;
