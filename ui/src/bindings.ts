@@ -45,6 +45,11 @@ export const commands = {
 	exportPreview: (request: ExportRequest) => __TAURI_INVOKE<ArrayBuffer>("export_preview", { request }),
 	/**  Writes the PDF to `path` (through a temporary file, so a failed export leaves no half file). */
 	exportSave: (request: ExportRequest, path: string) => __TAURI_INVOKE<SaveReport>("export_save", { request, path }),
+	/**
+	 *  Writes the same document as a Word .docx to `path` (Word or WPS lays out its pages; the faces
+	 *  are named, so the dialog's font choices do not apply). Through a temporary file, as the PDF.
+	 */
+	exportWord: (request: ExportRequest, path: string) => __TAURI_INVOKE<WordReport>("export_word", { request, path }),
 	/**  Milliseconds since the process started. */
 	appUptimeMs: () => __TAURI_INVOKE<number | null>("app_uptime_ms"),
 };
@@ -309,5 +314,11 @@ export type SnapshotKind =
 export type SnippetPart = {
 	text: string,
 	is_match: boolean,
+};
+
+export type WordReport = {
+	path: string,
+	/**  The file's size in bytes. */
+	bytes: number,
 };
 

@@ -1,8 +1,11 @@
-// The export dialog: kind, preset, font per role, speaker, date, place and study questions; a preview
-// of the real PDF's pages; save through the native dialog; open the result.
+// The export dialog: format (PDF or Word), kind, preset, font per role, speaker, date, place and study
+// questions; a preview of the real PDF's pages; save through the native dialog; open the result.
+// For Word the preview stays the PDF (the same document, preset and faces), and the dialog says that
+// Word or WPS lays out its own pages; the font choices only apply to the PDF and are hidden.
 import { save } from "@tauri-apps/plugin-dialog";
-import { openPath } from "@tauri-apps/plugin-opener";
+import { openPath, revealItemInDir } from "@tauri-apps/plugin-opener";
 import { api, type ExportRequest, type Lecture } from "./api";
+import { FORMATS, offerOpen, saveLabel, saveOptions, withExtension, type Format } from "./exportFormat";
 
 type Kind = "speaker" | "handout" | "outline";
 type Preset = "gbt9704" | "large-print";
@@ -32,6 +35,27 @@ function field(label: string, control: HTMLElement): HTMLElement {
   return el("label", { className: "field" }, el("span", { text: label }), control);
 }
 
+/** The format as radio buttons (two choices, both in view). */
+function formatChoice(onChange: (f: Format) => void): { box: HTMLElement; value: () => Format } {
+  const box = el("div", { className: "format-choice", testid: "export-format" });
+  const radios: HTMLInputElement[] = [];
+  for (const [value, label] of FORMATS) {
+    const r = el("input", { testid: `export-format-${value}` });
+    r.type = "radio";
+    r.name = "export-format";
+    r.value = value;
+    r.checked = value === "pdf";
+    r.addEventListener("change", () => onChange(value));
+    radios.push(r);
+    box.append(el("label", {}, r, document.createTextNode(label)));
+  }
+  return { box, value: () => (radios.find((r) => r.checked)?.value as Format | undefined) ?? "pdf" };
+}
+
+const WORD_NOTE =
+  "Word 文档用同一版式（页面、页边距、每页行数和字数、字体字号），但分页由 Word 或 WPS 自己完成，" +
+  "可能与右侧的 PDF 预览略有出入。字体按名称写入，由打开文档的电脑提供（选择字体只用于 PDF）。";
+
 /** While the export dialog is open: saves to a path as if it had been chosen in the save dialog. */
 export let exportToHook: ((path: string) => Promise<void>) | null = null;
 
@@ -51,8 +75,16 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
   const fontSelects = new Map<string, HTMLSelectElement>();
   const preview = el("div", { className: "pdf-preview", testid: "export-preview" });
   const status = el("div", { className: "export-status", testid: "export-status" });
-  const saveButton = el("button", { text: "保存 PDF…", className: "primary", testid: "export-save" });
+  const saveButton = el("button", { text: saveLabel("pdf"), className: "primary", testid: "export-save" });
   const closeButton = el("button", { text: "关闭" });
+  const formatNote = el("p", { className: "format-note", testid: "export-format-note", text: WORD_NOTE });
+  formatNote.hidden = true;
+  const fontsDetails = el("details", {}, el("summary", { text: "字体" }), fontsBox);
+  const format = formatChoice((f) => {
+    saveButton.textContent = saveLabel(f);
+    formatNote.hidden = f !== "docx";
+    fontsDetails.hidden = f === "docx";
+  });
 
   dialog.append(
     el("h3", { text: `导出讲义：${lecture.title || "（无标题）"}` }),
@@ -62,13 +94,15 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
       el(
         "form",
         { className: "export-form" },
+        el("div", { className: "field" }, el("span", { text: "格式" }), format.box),
+        formatNote,
         field("类型", kind),
         field("版式", preset),
         field("主讲人", speaker),
         field("日期", date),
         field("地点", place),
         field("思考题", questions),
-        el("details", {}, el("summary", { text: "字体" }), fontsBox),
+        fontsDetails,
       ),
       preview,
     ),
@@ -108,24 +142,25 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
   };
   for (const c of [kind, preset, speaker, date, place, questions]) c.addEventListener("input", schedule);
 
-  async function saveTo(path: string): Promise<void> {
+  async function saveTo(chosen: string): Promise<void> {
+    const f = format.value();
+    const path = withExtension(chosen, f);
     try {
-      const report = await api.exportSave(request(), path);
-      status.textContent = `已保存 ${report.pages} 页${report.fallbacks.length ? `（${report.fallbacks.join("；")}）` : ""}`;
-      const openIt = el("button", { text: "打开", testid: "export-open" });
-      openIt.addEventListener("click", () => void openPath(path).catch(onError));
-      status.append(" ", openIt);
+      if (f === "docx") {
+        const report = await api.exportWord(request(), path);
+        status.textContent = `已保存 Word 文档（${Math.max(1, Math.round(report.bytes / 1024))} KB）`;
+      } else {
+        const report = await api.exportSave(request(), path);
+        status.textContent = `已保存 ${report.pages} 页${report.fallbacks.length ? `（${report.fallbacks.join("；")}）` : ""}`;
+      }
+      offerOpen(status, path, f, { open: (p) => openPath(p), reveal: (p) => revealItemInDir(p) });
     } catch (e) {
       onError(e);
     }
   }
   saveButton.addEventListener("click", async () => {
     try {
-      const path = await save({
-        title: "保存讲义",
-        defaultPath: `${(lecture.title || "讲义").replace(/[\\/:*?"<>|]/g, "")}.pdf`,
-        filters: [{ name: "PDF", extensions: ["pdf"] }],
-      });
+      const path = await save(saveOptions(lecture.title, format.value()));
       if (path) await saveTo(path);
     } catch (e) {
       onError(e);

@@ -1,4 +1,7 @@
-//! The export dialog: the faces each role can use, a preview of the real PDF, and saving it.
+//! The export dialog: the faces each role can use, a preview of the real PDF, and saving it as a PDF
+//! or as a Word document. Both formats start from the same `Document`, built once here from the
+//! lecture and the dialog's fields ([`document`]); PDF goes through lectern-pdf, Word through
+//! lectern-docx.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -6,7 +9,7 @@ use std::sync::OnceLock;
 
 use lectern_typeset::fonts::{resolve, Catalog, RoleOverride};
 use lectern_pdf::{make_handout_with, Handout, HandoutOptions, HandoutReport};
-use lectern_typeset::{document_from_text, Kind, Meta, Preset};
+use lectern_typeset::{document_from_text, Document, Kind, Meta, Preset};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::{InvokeResponseBody, IpcResponse, Response};
 use tauri::State;
@@ -78,18 +81,24 @@ fn some(s: &str) -> Option<String> {
     Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
-fn make(state: &AppState, req: &ExportRequest) -> Result<Handout, String> {
+/// The lecture as the document both formats write, with the kind and preset the dialog chose.
+fn document(state: &AppState, req: &ExportRequest) -> Result<(Document, Kind, Preset), String> {
     let lecture = state.library()?.get(req.id).map_err(msg)?;
     let kind = Kind::named(&req.kind).ok_or_else(|| format!("不认识的讲义类型“{}”", req.kind))?;
     let preset = Preset::named(&req.preset).ok_or_else(|| format!("不认识的版式“{}”", req.preset))?;
+    let meta = Meta { speaker: some(&req.speaker), date: some(&req.date), place: some(&req.place) };
+    let mut doc = document_from_text(&lecture.title, &lecture.body, meta);
+    doc.questions = req.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
+    Ok((doc, kind, preset))
+}
+
+fn make(state: &AppState, req: &ExportRequest) -> Result<Handout, String> {
+    let (doc, kind, preset) = document(state, req)?;
     let fonts = req
         .fonts
         .iter()
         .map(|(role, face)| RoleOverride::parse(&format!("{role}={face}")).map_err(msg))
         .collect::<Result<Vec<_>, _>>()?;
-    let meta = Meta { speaker: some(&req.speaker), date: some(&req.date), place: some(&req.place) };
-    let mut doc = document_from_text(&lecture.title, &lecture.body, meta);
-    doc.questions = req.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
     make_handout_with(&doc, &HandoutOptions { kind, preset, fonts }, catalog()).map_err(msg)
 }
 
@@ -147,4 +156,22 @@ pub async fn export_save(state: State<'_, AppState>, request: ExportRequest, pat
             .collect(),
         fonts: report.fonts.into_iter().map(|f| RoleFace { role: f.role, family: f.family }).collect(),
     })
+}
+
+#[derive(Serialize, specta::Type)]
+pub struct WordReport {
+    path: String,
+    /// The file's size in bytes.
+    bytes: usize,
+}
+
+/// Writes the same document as a Word .docx to `path` (Word or WPS lays out its pages; the faces
+/// are named, so the dialog's font choices do not apply). Through a temporary file, as the PDF.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_word(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> Result<WordReport, String> {
+    let (doc, kind, preset) = document(&state, &request)?;
+    let bytes = lectern_docx::write(&doc, &preset, kind).map_err(msg)?;
+    lectern_pdf::save_pdf(&path, &bytes).map_err(msg)?;
+    Ok(WordReport { path: path.display().to_string(), bytes: bytes.len() })
 }

@@ -43,6 +43,7 @@ pub fn specta() -> Builder<tauri::Wry> {
             export::export_fonts,
             export::export_preview,
             export::export_save,
+            export::export_word,
             app::app_uptime_ms,
         ])
         // A failed command rejects its promise with the Chinese message, as `invoke` does.

@@ -25,5 +25,6 @@
     "export_fonts",
     "export_preview",
     "export_save",
+    "export_word",
     "app_uptime_ms",
 ]
