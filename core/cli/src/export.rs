@@ -178,10 +178,8 @@ fn export_docx(args: &ExportArgs, doc: &lectern_typeset::Document, preset: &Pres
 
 fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
     let format = format_of(args.format.as_deref(), &args.output)?;
-    let kind = Kind::named(&args.kind)
-        .ok_or_else(|| format!("不认识的讲义类型“{}”：可用 {}", args.kind, Kind::NAMES.join("、")))?;
-    let preset = Preset::named(&args.preset)
-        .ok_or_else(|| format!("不认识的版式“{}”：可用 {}", args.preset, Preset::NAMES.join("、")))?;
+    let kind = Kind::parse(&args.kind)?;
+    let preset = Preset::parse(&args.preset)?;
     let fonts = parse_overrides(&args.fonts)?;
     let t = std::time::Instant::now();
     let source = read_source(&args.source, db)?;
@@ -190,7 +188,7 @@ fn export(args: ExportArgs, db: Option<&Path>) -> Result<(), CliError> {
     let speaker = args.speaker.clone().or(source.speaker);
     let meta = Meta { speaker, date: args.date.clone(), place: args.place.clone() };
     let mut doc = document_from_text(&title, &source.text, meta);
-    doc.questions = args.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
+    doc.set_questions(&args.questions);
     if format == Format::Docx {
         return export_docx(&args, &doc, &preset, kind);
     }

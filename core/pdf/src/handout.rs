@@ -90,6 +90,14 @@ pub struct RoleReport {
     pub reason: String,
 }
 
+impl HandoutReport {
+    /// For each role whose preferred faces are not installed, the sentence that
+    /// says so and what was used instead (`方正小标宋简体未安装，标题改用 …`).
+    pub fn fallback_notes(&self) -> Vec<String> {
+        self.fonts.iter().filter(|f| f.fallback).map(|f| f.reason.clone()).collect()
+    }
+}
+
 impl std::fmt::Display for HandoutReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(

@@ -54,6 +54,11 @@ impl Kind {
 
     pub const NAMES: [&'static str; 3] = ["speaker", "handout", "outline"];
 
+    /// The kind called `name`, or the Chinese line that names the kinds there are.
+    pub fn parse(name: &str) -> Result<Kind, String> {
+        Kind::named(name).ok_or_else(|| format!("不认识的讲义类型“{name}”：可用 {}", Kind::NAMES.join("、")))
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Kind::Speaker => "speaker",

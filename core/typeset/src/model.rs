@@ -11,6 +11,13 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// From a form's fields (the export dialog's, the command line's): a field
+    /// left blank, or only spaces, is not known.
+    pub fn from_fields(speaker: Option<&str>, date: Option<&str>, place: Option<&str>) -> Meta {
+        let known = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        Meta { speaker: known(speaker), date: known(date), place: known(place) }
+    }
+
     /// Whether any of speaker, date and place is known.
     pub fn is_empty(&self) -> bool {
         [&self.speaker, &self.date, &self.place].iter().all(|v| v.as_deref().map(str::trim).unwrap_or("").is_empty())
@@ -46,6 +53,11 @@ pub struct Document {
 }
 
 impl Document {
+    /// Sets the study questions (思考题) as a form gives them: blank ones dropped.
+    pub fn set_questions(&mut self, questions: &[String]) {
+        self.questions = questions.iter().map(|q| q.trim()).filter(|q| !q.is_empty()).map(str::to_string).collect();
+    }
+
     /// The text the body sets, block by block, for checks against a PDF's text.
     pub fn body_text(&self) -> String {
         let mut out = String::new();
@@ -61,5 +73,19 @@ impl Document {
             out.push('\n');
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_fields_and_questions_are_not_kept() {
+        let meta = Meta::from_fields(Some(" 张三 "), Some("  "), None);
+        assert_eq!(meta, Meta { speaker: Some("张三".into()), date: None, place: None });
+        let mut doc = Document::default();
+        doc.set_questions(&["一、如何理解？".into(), "   ".into(), String::new()]);
+        assert_eq!(doc.questions, vec!["一、如何理解？".to_string()]);
     }
 }

@@ -72,6 +72,11 @@ impl Preset {
         }
     }
 
+    /// The preset called `name`, or the Chinese line that names the presets there are.
+    pub fn parse(name: &str) -> Result<Preset, String> {
+        Preset::named(name).ok_or_else(|| format!("不认识的版式“{name}”：可用 {}", Preset::NAMES.join("、")))
+    }
+
     /// The names [`Preset::named`] knows.
     pub const NAMES: [&'static str; 2] = ["gbt9704", "large-print"];
 

@@ -77,18 +77,14 @@ pub struct ExportRequest {
     questions: Vec<String>,
 }
 
-fn some(s: &str) -> Option<String> {
-    Some(s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
 /// The lecture as the document both formats write, with the kind and preset the dialog chose.
 fn document(state: &AppState, req: &ExportRequest) -> Result<(Document, Kind, Preset), String> {
     let lecture = state.library()?.get(req.id).map_err(msg)?;
-    let kind = Kind::named(&req.kind).ok_or_else(|| format!("不认识的讲义类型“{}”", req.kind))?;
-    let preset = Preset::named(&req.preset).ok_or_else(|| format!("不认识的版式“{}”", req.preset))?;
-    let meta = Meta { speaker: some(&req.speaker), date: some(&req.date), place: some(&req.place) };
+    let kind = Kind::parse(&req.kind)?;
+    let preset = Preset::parse(&req.preset)?;
+    let meta = Meta::from_fields(Some(&req.speaker), Some(&req.date), Some(&req.place));
     let mut doc = document_from_text(&lecture.title, &lecture.body, meta);
-    doc.questions = req.questions.iter().filter(|q| !q.trim().is_empty()).cloned().collect();
+    doc.set_questions(&req.questions);
     Ok((doc, kind, preset))
 }
 
@@ -148,12 +144,7 @@ pub async fn export_save(state: State<'_, AppState>, request: ExportRequest, pat
     Ok(SaveReport {
         pages: report.pages,
         path: path.display().to_string(),
-        fallbacks: report
-            .fonts
-            .iter()
-            .filter(|f| f.fallback)
-            .map(|f| format!("{}用了{}", f.label, f.family))
-            .collect(),
+        fallbacks: report.fallback_notes(),
         fonts: report.fonts.into_iter().map(|f| RoleFace { role: f.role, family: f.family }).collect(),
     })
 }
