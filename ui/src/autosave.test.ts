@@ -98,9 +98,13 @@ describe("AutoSaver", () => {
     expect(saver.unsavedText(1)).toBe("A原文，一二三");
     expect(saver.hasUnsaved(2)).toBe(false);
 
-    // Retries a few seconds apart while locked; the status stays red.
+    // Retries a few seconds apart while locked; the status stays red all along.
+    const before = shell.calls.length;
+    const seen = states.length;
     await vi.advanceTimersByTimeAsync(3000);
-    expect(states.at(-1)).toBe("error:讲稿库正被另一个程序占用");
+    expect(shell.calls.length).toBe(before + 1);
+    expect(shell.calls.at(-1)).toBe("1@2:A原文，一二三");
+    expect(states.slice(seen).every((s) => s.startsWith("error:"))).toBe(true);
     shell.locked = false;
     await vi.advanceTimersByTimeAsync(3000);
     expect(shell.text(1)).toBe("A原文，一二三");

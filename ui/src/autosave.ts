@@ -139,7 +139,8 @@ export class AutoSaver {
       const held: Pending = { read: () => text };
       // Held as this text (never the live editor's) while the save runs; newer typing replaces it.
       this.pending.set(id, held);
-      this.opts.onState("saving");
+      // While saves fail, the status stays red (with the reason) through each retry.
+      if (this.failure === null) this.opts.onState("saving");
       let reply: SaveReply;
       try {
         reply = await this.opts.shell.save(id, base, text);
