@@ -1,21 +1,25 @@
-//! The app's shared state: one handle on the library, opened at start.
+//! The app's shared state: one handle on the library, opened at start, and its recovery journal
+//! (the text typed that has not reached the library yet).
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+use lectern_library::journal::Journal;
 use lectern_library::{demo, paths, Library};
 
 /// The library, or the reason it could not be opened (shown in the UI
 /// instead of a crash).
 pub struct AppState {
     library: Result<Mutex<Library>, String>,
+    journal: Option<Journal>,
 }
 
 impl AppState {
     /// Opens `library.db` in the data folder, creating it with the demo
     /// lecture on first start.
     pub fn open() -> AppState {
+        let journal = paths::library_path().map(|p| Journal::beside(&p));
         let library = match paths::library_path() {
             None => Err("找不到数据文件夹：请设置环境变量 LECTERN_DATA_DIR".to_string()),
             Some(path) => {
@@ -26,7 +30,21 @@ impl AppState {
                 opened
             }
         };
-        AppState { library }
+        AppState { library, journal }
+    }
+
+    /// The recovery journal beside the library.
+    pub fn journal(&self) -> Result<&Journal, String> {
+        self.journal.as_ref().ok_or_else(|| "找不到数据文件夹：请设置环境变量 LECTERN_DATA_DIR".to_string())
+    }
+
+    /// `text` reached the library: its journal entry (if it is that text) is no longer needed.
+    pub fn journal_saved(&self, id: i64, text: &str) {
+        if let Some(journal) = &self.journal {
+            if let Err(e) = journal.remove_saved(id, text) {
+                eprintln!("讲稿台：无法更新恢复记录：{e}");
+            }
+        }
     }
 
     /// The library, locked for one command.

@@ -10,7 +10,19 @@ export const commands = {
 	librarySearch: (query: string) => __TAURI_INVOKE<SearchHit[]>("library_search", { query }),
 	lectureGet: (id: number) => __TAURI_INVOKE<Lecture>("lecture_get", { id }),
 	lectureCreate: () => __TAURI_INVOKE<number>("lecture_create"),
-	lectureSave: (id: number, body: string) => __TAURI_INVOKE<SaveOutcome>("lecture_save", { id, body }),
+	/**
+	 *  Saves the text edited from `base_version` into lecture `id`, and only into it. Once saved, its
+	 *  recovery journal entry goes. Other failures (locked, disk full, read-only) reject with the reason.
+	 */
+	lectureSave: (id: number, baseVersion: number, body: string) => __TAURI_INVOKE<SaveReply>("lecture_save", { id, baseVersion, body }),
+	/**  Settles a conflict the way the user chose; `mine` is then in the library either way. */
+	lectureResolveConflict: (id: number, mine: string, choice: ConflictChoice) => __TAURI_INVOKE<ConflictOutcome>("lecture_resolve_conflict", { id, mine, choice }),
+	/**  Keeps lecture `id`'s unsaved text, edited from `base_version` (one entry per lecture). */
+	journalPut: (id: number, baseVersion: number, text: string) => __TAURI_INVOKE<null>("journal_put", { id, baseVersion, text }),
+	/**  What is waiting to be offered back. */
+	journalList: () => __TAURI_INVOKE<JournalEntry[]>("journal_list"),
+	/**  The user chose 放弃 for lecture `id`'s unsaved text. */
+	journalDiscard: (id: number) => __TAURI_INVOKE<null>("journal_discard", { id }),
 	lectureRename: (id: number, title: string) => __TAURI_INVOKE<null>("lecture_rename", { id, title }),
 	lectureAdapt: (id: number) => __TAURI_INVOKE<number>("lecture_adapt", { id }),
 	lectureDelete: (id: number) => __TAURI_INVOKE<null>("lecture_delete", { id }),
@@ -98,6 +110,34 @@ export type CleanPreview = {
 	removed: string[],
 };
 
+/**  The user's answer to a conflict. */
+export type ConflictChoice = 
+/**  保留我的: mine becomes the text, theirs is kept as a snapshot. */
+"keep_mine" | 
+/**  采用库中的: theirs stays, mine is kept as a snapshot. */
+"take_theirs" | 
+/**  两份都保留: theirs stays, mine becomes a new lecture. */
+"keep_both";
+
+/**
+ *  How a save refused as a [`LibraryError::Conflict`] was settled: what the
+ *  library now holds, and where the other text was kept.
+ */
+export type ConflictOutcome = {
+	/**
+	 *  The lecture the user goes on editing: the same one, or the new copy
+	 *  for "keep both".
+	 */
+	lecture: number,
+	/**  Its version now. */
+	version: number,
+	/**
+	 *  The snapshot that keeps the text that did not win (none for "keep
+	 *  both", where both texts stay lectures, or when the two were equal).
+	 */
+	kept_as_snapshot: SnapshotInfo | null,
+};
+
 /**  How a paragraph differs. */
 export type DiffKind = "same" | "added" | "removed";
 
@@ -167,6 +207,19 @@ export type ItemWords = {
 	number: string,
 	title: string,
 	problem: string | null,
+};
+
+/**  One lecture's unsaved text. */
+export type JournalEntry = {
+	lecture_id: number,
+	/**
+	 *  The version of the lecture the text was edited from
+	 *  ([`crate::Lecture::version`]): a later save names it.
+	 */
+	base_version: number,
+	text: string,
+	/**  When it was written (UTC, RFC 3339, seconds), for the offer on start. */
+	written_at: string,
 };
 
 /**  A whole lecture. */
@@ -260,6 +313,12 @@ export type SaveOutcome = {
 	/**  The lecture's version after the save: the next save names it. */
 	version: number,
 };
+
+/**
+ *  What a save did, or that the library refused it because the lecture changed elsewhere since
+ *  `base_version` (the UI then asks the user: see [`lecture_resolve_conflict`]).
+ */
+export type SaveReply = { kind: "saved"; outcome: SaveOutcome } | { kind: "conflict"; message: string; current: number };
 
 export type SaveReport = {
 	pages: number,

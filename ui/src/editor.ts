@@ -1,6 +1,7 @@
 // The editor: CodeMirror 6 with line wrapping, undo history, find and replace in Chinese, headings
 // styled by level from the core's outline, and an adjustable text size.
 import {
+  Compartment,
   EditorState,
   StateEffect,
   StateField,
@@ -80,8 +81,15 @@ export interface EditorHooks {
   onPaste(text: string, view: EditorView): boolean;
 }
 
-function extensions(hooks: EditorHooks): Extension[] {
+/** Whether the text takes typing: not with no lecture open, nor for a lecture in the 回收站. */
+const editableSlot = new Compartment();
+function editableExt(on: boolean): Extension {
+  return [EditorView.editable.of(on), EditorState.readOnly.of(!on)];
+}
+
+function extensions(hooks: EditorHooks, editable: boolean): Extension[] {
   return [
+    editableSlot.of(editableExt(editable)),
     history(),
     drawSelection(),
     highlightActiveLine(),
@@ -130,10 +138,22 @@ function textOf(doc: Text): string {
 export class Editor {
   readonly view: EditorView;
   private readonly hooks: EditorHooks;
+  private editable = false;
 
+  /** Starts empty and read-only: no lecture is open yet. */
   constructor(parent: HTMLElement, hooks: EditorHooks) {
     this.hooks = hooks;
-    this.view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions: extensions(hooks) }) });
+    this.view = new EditorView({ parent, state: EditorState.create({ doc: "", extensions: extensions(hooks, false) }) });
+  }
+
+  /** Lets the text take typing, or not (no lecture open, a lecture in the 回收站). */
+  setEditable(on: boolean): void {
+    this.editable = on;
+    this.view.dispatch({ effects: editableSlot.reconfigure(editableExt(on)) });
+  }
+
+  get isEditable(): boolean {
+    return this.editable;
   }
 
   get text(): string {
@@ -142,7 +162,7 @@ export class Editor {
 
   /** Shows a lecture's text with a fresh undo history. */
   load(text: string): void {
-    this.view.setState(EditorState.create({ doc: text, extensions: extensions(this.hooks) }));
+    this.view.setState(EditorState.create({ doc: text, extensions: extensions(this.hooks, this.editable) }));
   }
 
   /**

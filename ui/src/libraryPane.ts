@@ -12,8 +12,12 @@ export interface LibraryDeps {
   editor: EditorPane;
   /** Saves what is typed before the open lecture changes. */
   flush: () => Promise<void>;
-  /** A lecture was opened (its text is saved as it is). */
-  onOpened: () => void;
+  /** Text typed into lecture `id` that has not reached the library (shown instead of the library's). */
+  unsavedText: (id: number) => string | undefined;
+  /** A lecture was opened: typing now goes to it (edited from its version); null: none is open. */
+  onOpened: (lecture: Lecture | null) => void;
+  /** Lecture `id` is now at `version` (its title changed here), so the next save names it. */
+  setVersion: (id: number, version: number) => void;
   showError: (e: unknown) => void;
 }
 
@@ -76,13 +80,16 @@ export class LibraryPane {
     await this.guard(async () => {
       await this.deps.flush();
       const lecture = await api.lectureGet(id);
+      const inTrash = lecture.deleted_at !== null;
       this.current = lecture;
       this.title.value = lecture.title;
-      this.title.disabled = false;
-      this.deps.onOpened();
-      for (const b of document.querySelectorAll<HTMLButtonElement>(".needs-lecture")) b.disabled = this.showingTrash;
-      $("restore-button").hidden = !this.showingTrash;
-      await this.deps.editor.show(lecture.body);
+      this.title.disabled = inTrash;
+      this.deps.onOpened(lecture);
+      for (const b of document.querySelectorAll<HTMLButtonElement>(".needs-lecture")) b.disabled = inTrash;
+      $("restore-button").hidden = !inTrash;
+      // A lecture in the 回收站 is read-only until restored.
+      this.deps.editor.editor.setEditable(!inTrash);
+      await this.deps.editor.show(this.deps.unsavedText(id) ?? lecture.body);
       await this.refresh();
     });
   }
@@ -96,7 +103,11 @@ export class LibraryPane {
   private async rename(): Promise<void> {
     if (!this.current) return;
     const title = this.title.value.trim();
-    await api.lectureRename(this.current.id, title);
+    const id = this.current.id;
+    await this.deps.flush();
+    await api.lectureRename(id, title);
+    // A new title is a new version of the lecture: the next save is edited from it.
+    this.deps.setVersion(id, (await api.lectureGet(id)).version);
     this.current.title = title;
     await this.refresh();
   }
@@ -130,8 +141,15 @@ export class LibraryPane {
     );
     if (answer !== "delete") return;
     await this.deps.flush();
+    // Text that could not be saved stays with its lecture (and in the recovery journal).
+    if (this.deps.unsavedText(this.current.id) !== undefined) {
+      this.deps.showError("这篇讲稿还有未能保存的文字（已存入恢复记录），保存成功后才能删除");
+      return;
+    }
     await api.lectureDelete(this.current.id);
     this.current = null;
+    this.deps.onOpened(null);
+    this.deps.editor.editor.setEditable(false);
     this.deps.editor.clear();
     this.title.value = "";
     this.title.disabled = true;

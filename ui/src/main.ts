@@ -2,7 +2,7 @@
 // the dialogs (snapshots, export, import), text size and speaking rate, and the test hooks.
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api } from "./api";
-import { AutoSaver, type SaveState } from "./autosave";
+import { AutoSaver } from "./autosave";
 import { el, showDialog } from "./dialog";
 import { EditorPane } from "./editorPane";
 import { openExport } from "./export";
@@ -10,6 +10,7 @@ import { installHooks } from "./hooks";
 import { setupImport } from "./import";
 import { LibraryPane } from "./libraryPane";
 import { settings } from "./settings";
+import { mayClose, offerRecovery, resolveConflict, saveShell, showSaveState } from "./saving";
 import { openSnapshots } from "./snapshots";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -24,22 +25,22 @@ function showError(message: unknown): void {
 }
 bannerEl.addEventListener("click", () => (bannerEl.hidden = true));
 
-// ---- saving -------------------------------------------------------------------------------------
+// ---- saving (each lecture's text into that lecture: see autosave.ts and saving.ts) --------------
 
-const SAVE_TEXT: Record<SaveState, string> = { saved: "已保存", dirty: "未保存", saving: "正在保存…", error: "保存失败" };
-function showSaveState(state: SaveState, error?: string): void {
-  saveEl.textContent = error ? `保存失败：${error}` : SAVE_TEXT[state];
-  saveEl.dataset.state = state;
-}
 const saver = new AutoSaver({
-  save: async (text) => {
-    const lecture = library.current;
-    if (!lecture) return;
-    const r = await api.lectureSave(lecture.id, text);
-    if (library.current?.id === lecture.id) library.current.updated_at = r.updated_at;
+  shell: saveShell,
+  onState: (state, error) => showSaveState(saveEl, state, error),
+  onConflict: (id, mine, message) =>
+    resolveConflict(id, mine, message, async (lecture, version, reload) => {
+      saver.setVersion(lecture, version);
+      // The open lecture shows what won (or the copy). Not awaited: opening saves first, which
+      // waits for this save round to end.
+      if (library.current?.id === id && (reload || lecture !== id)) void library.open(lecture);
+    }),
+  onSaved: (id, version) => {
+    if (library.current?.id === id) library.current.version = version;
     void library.refresh();
   },
-  onState: showSaveState,
 });
 
 // ---- the panes ----------------------------------------------------------------------------------
@@ -48,14 +49,32 @@ const editor = new EditorPane($("editor"), $("outline-list"), statsEl, (text) =>
 const library = new LibraryPane({
   editor,
   flush: () => saver.flush(),
-  onOpened: () => showSaveState("saved"),
+  unsavedText: (id) => saver.unsavedText(id),
+  setVersion: (id, version) => saver.setVersion(id, version),
+  onOpened: (lecture) => {
+    if (lecture) saver.open(lecture.id, lecture.version);
+    else saver.close();
+    if (!saver.hasUnsaved()) showSaveState(saveEl, "saved");
+  },
   showError,
 });
 
 $("snapshot-button").addEventListener("click", () => {
   const lecture = library.current;
   if (!lecture) return;
-  void saver.flush().then(() => openSnapshots(lecture, editor.text, (text) => editor.replaceText(text), showError));
+  void saver.flush().then(() =>
+    openSnapshots(
+      lecture,
+      editor.text,
+      // The library now holds the restored text, at a new version: the editor goes on from it.
+      (text) =>
+        void api.lectureGet(lecture.id).then((l) => {
+          saver.setVersion(l.id, l.version);
+          editor.replaceText(text);
+        }, showError),
+      showError,
+    ),
+  );
 });
 
 $("export-button").addEventListener("click", () => {
@@ -104,10 +123,10 @@ const importPaths = setupImport(async (firstId) => {
 }, showError);
 const hooks = installHooks(editor, importPaths);
 
-// Save before the window closes: nothing typed is lost.
+// Save before the window closes; text that cannot be saved is journalled and the user asked first.
 window.addEventListener("beforeunload", () => void saver.flush());
-void getCurrentWindow().onCloseRequested(async () => {
-  await saver.flush();
+void getCurrentWindow().onCloseRequested(async (event) => {
+  if (!(await mayClose(saver))) event.preventDefault();
 });
 
 // Start where the user is most likely to continue: the most recently changed lecture.
@@ -118,4 +137,16 @@ library
     requestAnimationFrame(() => void api.appUptimeMs().then((ms) => (hooks.readyMs = ms)));
     if (!library.current && library.lectures.length > 0) return library.open(library.lectures[0].id);
   })
+  .then(() =>
+    // Text the last session could not save: offered back, lecture by lecture.
+    offerRecovery(async (entry) => {
+      await library.open(entry.lecture_id);
+      const current = library.current;
+      if (!current || current.id !== entry.lecture_id) return;
+      if (current.deleted_at !== null) return showError("这篇讲稿在回收站中：从回收站恢复后，下次启动时再恢复这些文字");
+      if (editor.text === entry.text) return void (await api.journalDiscard(entry.lecture_id));
+      saver.setVersion(entry.lecture_id, entry.base_version);
+      editor.replaceText(entry.text);
+    }),
+  )
   .catch(showError);

@@ -24,6 +24,7 @@ const VERSION: u32 = 1;
 
 /// One lecture's unsaved text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct JournalEntry {
     pub lecture_id: i64,
     /// The version of the lecture the text was edited from

@@ -99,6 +99,7 @@ pub struct SaveOutcome {
 /// How a save refused as a [`LibraryError::Conflict`] was settled: what the
 /// library now holds, and where the other text was kept.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ConflictOutcome {
     /// The lecture the user goes on editing: the same one, or the new copy
     /// for "keep both".

@@ -1,89 +1,185 @@
-//! The library pane: list, search, open, save, create, rename, adapt, tags, trash, import.
+//! The library pane: list, search, open, save (and settling a conflict), create, rename, adapt,
+//! tags, trash, import. Each runs off the main thread, a panic in it answered as a Chinese message
+//! naming the action (see `guard.rs`).
 
 use std::path::PathBuf;
 
-use lectern_library::{FileOutcome, ImportProgress, ImportReport, Lecture, LectureSummary, SaveOutcome, SearchHit};
+use lectern_library::{
+    ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSummary, LibraryError, SaveOutcome,
+    SearchHit,
+};
+use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::AppHandle;
 
+use super::guard::off_main;
 use super::msg;
-use crate::state::AppState;
 
 #[tauri::command]
 #[specta::specta]
-pub fn library_list(state: State<'_, AppState>) -> Result<Vec<LectureSummary>, String> {
-    state.library()?.list().map_err(msg)
+pub async fn library_list(app: AppHandle) -> Result<Vec<LectureSummary>, String> {
+    off_main(app, "列出讲稿", move |state| state.library()?.list().map_err(msg)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn trash_list(state: State<'_, AppState>) -> Result<Vec<LectureSummary>, String> {
-    state.library()?.trash().map_err(msg)
+pub async fn trash_list(app: AppHandle) -> Result<Vec<LectureSummary>, String> {
+    off_main(app, "打开回收站", move |state| {
+        state.library()?.trash().map_err(msg)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn library_search(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>, String> {
-    state.library()?.search(&query, 100).map_err(msg)
+pub async fn library_search(app: AppHandle, query: String) -> Result<Vec<SearchHit>, String> {
+    off_main(app, "搜索讲稿", move |state| {
+        state.library()?.search(&query, 100).map_err(msg)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn lecture_get(state: State<'_, AppState>, id: i64) -> Result<Lecture, String> {
-    state.library()?.get(id).map_err(msg)
+pub async fn lecture_get(app: AppHandle, id: i64) -> Result<Lecture, String> {
+    off_main(app, "打开讲稿", move |state| state.library()?.get(id).map_err(msg)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn lecture_create(state: State<'_, AppState>) -> Result<i64, String> {
-    state.library()?.create("").map_err(msg)
+pub async fn lecture_create(app: AppHandle) -> Result<i64, String> {
+    off_main(app, "新建讲稿", move |state| {
+        state.library()?.create("").map_err(msg)
+    })
+    .await
+}
+
+/// What a save did, or that the library refused it because the lecture changed elsewhere since
+/// `base_version` (the UI then asks the user: see [`lecture_resolve_conflict`]).
+#[derive(Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SaveReply {
+    Saved { outcome: SaveOutcome },
+    Conflict { message: String, current: i64 },
+}
+
+/// Saves the text edited from `base_version` into lecture `id`, and only into it. Once saved, its
+/// recovery journal entry goes. Other failures (locked, disk full, read-only) reject with the reason.
+#[tauri::command]
+#[specta::specta]
+pub async fn lecture_save(app: AppHandle, id: i64, base_version: i64, body: String) -> Result<SaveReply, String> {
+    off_main(app, "保存讲稿", move |state| {
+        let saved = state.library()?.save(id, base_version, &body);
+        match saved {
+            Ok(outcome) => {
+                state.journal_saved(id, &body);
+                Ok(SaveReply::Saved { outcome })
+            }
+            Err(e @ LibraryError::Conflict { current, .. }) => Ok(SaveReply::Conflict {
+                message: e.to_string(),
+                current,
+            }),
+            Err(e) => Err(msg(e)),
+        }
+    })
+    .await
+}
+
+/// The user's answer to a conflict.
+#[derive(Deserialize, specta::Type, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictChoice {
+    /// 保留我的: mine becomes the text, theirs is kept as a snapshot.
+    KeepMine,
+    /// 采用库中的: theirs stays, mine is kept as a snapshot.
+    TakeTheirs,
+    /// 两份都保留: theirs stays, mine becomes a new lecture.
+    KeepBoth,
+}
+
+/// Settles a conflict the way the user chose; `mine` is then in the library either way.
+#[tauri::command]
+#[specta::specta]
+pub async fn lecture_resolve_conflict(
+    app: AppHandle,
+    id: i64,
+    mine: String,
+    choice: ConflictChoice,
+) -> Result<ConflictOutcome, String> {
+    off_main(app, "处理修改冲突", move |state| {
+        let library = state.library()?;
+        let outcome = match choice {
+            ConflictChoice::KeepMine => library.keep_mine(id, &mine),
+            ConflictChoice::TakeTheirs => library.take_theirs(id, &mine),
+            ConflictChoice::KeepBoth => library.keep_both(id, &mine),
+        }
+        .map_err(msg)?;
+        drop(library);
+        state.journal_saved(id, &mine);
+        Ok(outcome)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn lecture_save(state: State<'_, AppState>, id: i64, body: String) -> Result<SaveOutcome, String> {
-    state.library()?.update_body(id, &body).map_err(msg)
+pub async fn lecture_rename(app: AppHandle, id: i64, title: String) -> Result<(), String> {
+    off_main(app, "重命名讲稿", move |state| {
+        state.library()?.set_title(id, &title).map_err(msg)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn lecture_rename(state: State<'_, AppState>, id: i64, title: String) -> Result<(), String> {
-    state.library()?.set_title(id, &title).map_err(msg)
+pub async fn lecture_adapt(app: AppHandle, id: i64) -> Result<i64, String> {
+    off_main(app, "改编讲稿", move |state| {
+        state.library()?.adapt(id).map_err(msg)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn lecture_adapt(state: State<'_, AppState>, id: i64) -> Result<i64, String> {
-    state.library()?.adapt(id).map_err(msg)
+pub async fn lecture_delete(app: AppHandle, id: i64) -> Result<(), String> {
+    off_main(app, "删除讲稿", move |state| {
+        state.library()?.delete(id).map_err(msg)
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn lecture_delete(state: State<'_, AppState>, id: i64) -> Result<(), String> {
-    state.library()?.delete(id).map_err(msg)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub fn lecture_restore_deleted(state: State<'_, AppState>, id: i64) -> Result<(), String> {
-    state.library()?.restore_deleted(id).map_err(msg)
+pub async fn lecture_restore_deleted(app: AppHandle, id: i64) -> Result<(), String> {
+    off_main(app, "从回收站恢复讲稿", move |state| {
+        state.library()?.restore_deleted(id).map_err(msg)
+    })
+    .await
 }
 
 /// Sets the tags from the line the user typed; returns them as stored (sorted, once each).
 #[tauri::command]
 #[specta::specta]
-pub fn lecture_set_tags(state: State<'_, AppState>, id: i64, line: String) -> Result<Vec<String>, String> {
-    state.library()?.set_tags_line(id, &line).map_err(msg)
+pub async fn lecture_set_tags(app: AppHandle, id: i64, line: String) -> Result<Vec<String>, String> {
+    off_main(app, "设置标签", move |state| {
+        state.library()?.set_tags_line(id, &line).map_err(msg)
+    })
+    .await
 }
 
 /// Imports files with the library's chunked import, reporting progress after each file is read.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_files(
-    state: State<'_, AppState>,
+    app: AppHandle,
     paths: Vec<PathBuf>,
     on_progress: Channel<ImportProgress>,
 ) -> Result<Vec<FileOutcome>, String> {
-    let reports = state.library()?.import_files_with_progress(&paths, |p| drop(on_progress.send(p)));
-    Ok(reports.iter().map(ImportReport::summary).collect())
+    off_main(app, "导入文件", move |state| {
+        let reports = state
+            .library()?
+            .import_files_with_progress(&paths, |p| drop(on_progress.send(p)));
+        Ok(reports.iter().map(ImportReport::summary).collect())
+    })
+    .await
 }

@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod export;
+pub mod guard;
+pub mod journal;
 pub mod library;
 pub mod snapshots;
 pub mod text;
@@ -26,6 +28,10 @@ pub fn specta() -> Builder<tauri::Wry> {
             library::lecture_get,
             library::lecture_create,
             library::lecture_save,
+            library::lecture_resolve_conflict,
+            journal::journal_put,
+            journal::journal_list,
+            journal::journal_discard,
             library::lecture_rename,
             library::lecture_adapt,
             library::lecture_delete,
