@@ -12,8 +12,9 @@ use lectern_pdf::{make_handout_with, Handout, HandoutOptions, HandoutReport};
 use lectern_typeset::{document_from_text, Document, Kind, Meta, Preset};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::{InvokeResponseBody, IpcResponse, Response};
-use tauri::State;
+use tauri::AppHandle;
 
+use super::guard::{guarded, off_main};
 use super::msg;
 use crate::state::AppState;
 
@@ -41,6 +42,10 @@ pub struct FontChoices {
 #[tauri::command]
 #[specta::specta]
 pub async fn export_fonts() -> Result<FontChoices, String> {
+    guarded("查找字体", font_choices)
+}
+
+fn font_choices() -> Result<FontChoices, String> {
     let catalog = catalog();
     let resolution = resolve(catalog, &[]).map_err(msg)?;
     let roles = resolution
@@ -116,8 +121,8 @@ impl IpcResponse for PdfBytes {
 /// The PDF the dialog would save, as bytes for the preview.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> Result<PdfBytes, String> {
-    Ok(PdfBytes(make(&state, &request)?.pdf.bytes))
+pub async fn export_preview(app: AppHandle, request: ExportRequest) -> Result<PdfBytes, String> {
+    off_main(app, "预览讲义", move |state| Ok(PdfBytes(make(state, &request)?.pdf.bytes))).await
 }
 
 #[derive(Serialize, specta::Type)]
@@ -137,8 +142,12 @@ pub struct RoleFace {
 /// Writes the PDF to `path` (through a temporary file, so a failed export leaves no half file).
 #[tauri::command]
 #[specta::specta]
-pub async fn export_save(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> Result<SaveReport, String> {
-    let handout = make(&state, &request)?;
+pub async fn export_save(app: AppHandle, request: ExportRequest, path: PathBuf) -> Result<SaveReport, String> {
+    off_main(app, "导出讲义", move |state| save_report(state, &request, path)).await
+}
+
+fn save_report(state: &AppState, request: &ExportRequest, path: PathBuf) -> Result<SaveReport, String> {
+    let handout = make(state, request)?;
     lectern_pdf::save_pdf(&path, &handout.pdf.bytes).map_err(msg)?;
     let report: HandoutReport = handout.report();
     Ok(SaveReport {
@@ -160,9 +169,12 @@ pub struct WordReport {
 /// are named, so the dialog's font choices do not apply). Through a temporary file, as the PDF.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_word(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> Result<WordReport, String> {
-    let (doc, kind, preset) = document(&state, &request)?;
-    let bytes = lectern_docx::write(&doc, &preset, kind).map_err(msg)?;
-    lectern_pdf::save_pdf(&path, &bytes).map_err(msg)?;
-    Ok(WordReport { path: path.display().to_string(), bytes: bytes.len() })
+pub async fn export_word(app: AppHandle, request: ExportRequest, path: PathBuf) -> Result<WordReport, String> {
+    off_main(app, "导出 Word 文档", move |state| {
+        let (doc, kind, preset) = document(state, &request)?;
+        let bytes = lectern_docx::write(&doc, &preset, kind).map_err(msg)?;
+        lectern_pdf::save_pdf(&path, &bytes).map_err(msg)?;
+        Ok(WordReport { path: path.display().to_string(), bytes: bytes.len() })
+    })
+    .await
 }

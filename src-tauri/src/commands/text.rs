@@ -1,5 +1,6 @@
 //! The editor's companions: the outline and counts of the text being edited, structural edits,
-//! and the cleaning preview for pastes.
+//! and the cleaning preview for pastes. A panic in any of them is answered as a Chinese message
+//! naming the action (see `guard.rs`).
 
 use std::sync::Mutex;
 
@@ -8,6 +9,7 @@ use lectern_text::changes::{Change, EditorCopy};
 use serde::Serialize;
 use tauri::State;
 
+use super::guard::guarded;
 use super::msg;
 
 /// The shell's copy of the text in the editor (see [`EditorCopy`]).
@@ -25,7 +27,7 @@ impl Copy {
 #[tauri::command]
 #[specta::specta]
 pub async fn text_analyze(copy: State<'_, Copy>, text: String, rate: u32) -> Result<Analysis, String> {
-    Ok(copy.lock().analyze(text, rate))
+    guarded("分析讲稿", || Ok(copy.lock().analyze(text, rate)))
 }
 
 /// The analysis after the editor's changes, as its change from the one sent before. A plain (not
@@ -40,13 +42,13 @@ pub fn text_analyze_changes(
     new_len: usize,
     rate: u32,
 ) -> Result<AnalysisUpdate, String> {
-    copy.lock().analyze_changes(&changes, old_len, new_len, rate).map_err(msg)
+    guarded("分析讲稿", || copy.lock().analyze_changes(&changes, old_len, new_len, rate).map_err(msg))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn outline_edit(text: String, op: OutlineOp) -> Result<EditResult, String> {
-    analysis::apply(&text, &op).map_err(msg)
+    guarded("调整提纲", || analysis::apply(&text, &op).map_err(msg))
 }
 
 /// What cleaning a pasted text would give, and the lines it would remove.
@@ -58,7 +60,9 @@ pub struct CleanPreview {
 
 #[tauri::command]
 #[specta::specta]
-pub fn clean_preview(text: String) -> CleanPreview {
-    let cleaned = lectern_text::clean(&text);
-    CleanPreview { text: cleaned.text, removed: cleaned.removed }
+pub fn clean_preview(text: String) -> Result<CleanPreview, String> {
+    guarded("清理粘贴的文字", || {
+        let cleaned = lectern_text::clean(&text);
+        Ok(CleanPreview { text: cleaned.text, removed: cleaned.removed })
+    })
 }
