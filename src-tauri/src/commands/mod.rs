@@ -44,6 +44,8 @@ pub fn specta() -> Builder<tauri::Wry> {
             export::export_preview,
             export::export_save,
             app::app_uptime_ms,
+            app::app_take_opened_files,
+            app::app_about,
         ])
         // A failed command rejects its promise with the Chinese message, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

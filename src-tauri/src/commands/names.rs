@@ -26,4 +26,6 @@
     "export_preview",
     "export_save",
     "app_uptime_ms",
+    "app_take_opened_files",
+    "app_about",
 ]
