@@ -1,6 +1,7 @@
 // 讲稿台: the main window. Only wires the parts together: the library pane, the editor pane, saving,
 // the dialogs (snapshots, export, import), text size and speaking rate, and the test hooks.
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { openAbout } from "./about";
 import { api } from "./api";
 import { AutoSaver, type SaveState } from "./autosave";
 import { el, showDialog } from "./dialog";
@@ -9,6 +10,7 @@ import { openExport } from "./export";
 import { installHooks } from "./hooks";
 import { setupImport } from "./import";
 import { LibraryPane } from "./libraryPane";
+import { handleOpenedFiles } from "./opened";
 import { settings } from "./settings";
 import { openSnapshots } from "./snapshots";
 
@@ -103,6 +105,9 @@ const importPaths = setupImport(async (firstId) => {
   if (firstId !== null) await library.open(firstId);
 }, showError);
 const hooks = installHooks(editor, importPaths);
+// Files from 打开方式, the command line or a second start: imported like chosen ones.
+void handleOpenedFiles(importPaths, showError).catch(showError);
+$("about-button").addEventListener("click", () => void openAbout(showError));
 
 // Save before the window closes: nothing typed is lost.
 window.addEventListener("beforeunload", () => void saver.flush());
