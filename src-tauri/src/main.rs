@@ -18,8 +18,8 @@ mod state;
 
 use commands::{app, text};
 use lectern_library::paths;
-use tauri::Manager;
-use tauri_plugin_window_state::StateFlags;
+use tauri::{Manager, WindowEvent};
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 /// What of the window is remembered (not its visibility or decorations).
 const WINDOW_STATE: StateFlags = StateFlags::SIZE.union(StateFlags::POSITION).union(StateFlags::MAXIMIZED);
@@ -56,6 +56,13 @@ fn main() {
                 &std::env::current_dir().unwrap_or_default(),
             ));
             Ok(())
+        })
+        // The plugin writes the state when the app exits; also when the window goes, however it
+        // is closed (the session ending, a test driver), so the next start still finds it.
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed = event {
+                let _ = window.app_handle().save_window_state(WINDOW_STATE);
+            }
         })
         .invoke_handler(commands.invoke_handler())
         .run(context)
