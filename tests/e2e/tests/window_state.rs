@@ -13,8 +13,10 @@ async fn the_window_opens_at_the_size_it_was_closed_at() {
     app.client.set_window_size(width, height).await.expect("resize the window");
     let size = app.client.get_window_size().await.expect("the window's size");
     assert_eq!(size, (width as u64, height as u64), "WebDriver resized the window");
-    // Closing the window ends the app, which writes the state into the data folder.
-    let _ = app.client.close_window().await;
+    // Closing the window: the UI saves, then destroys the window (WebDriver's own "close window"
+    // does not reach the app), which ends the app; the state is written into the data folder.
+    let destroy = "window.__TAURI_INTERNALS__.invoke('plugin:window|destroy', { label: 'main' }); return true;";
+    let _ = tokio::time::timeout(Duration::from_secs(5), app.client.execute(destroy, vec![])).await;
     let state = app.data_dir.path().join("window-state.json");
     let deadline = Instant::now() + Duration::from_secs(15);
     while !state.exists() {
