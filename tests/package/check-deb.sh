@@ -9,7 +9,10 @@
 #   - the desktop entry: desktop-file-validate, and the fields 讲稿台 needs;
 #   - installed: with apt as root (then removed again), else unpacked into a
 #     scratch root: `lectern --version`, the installed CLI on a fixture, and
-#     `lectern-app` finding every library it links.
+#     `lectern-app` finding every library it links;
+#   - started (installed or unpacked) under Xvfb on a fresh data folder: with a file, the lecture
+#     arrives in the library; a second start with another file hands it to the first window and
+#     exits within 3 s.
 # Usage: tests/package/check-deb.sh target/package/lectern_VERSION_ARCH.deb
 set -uo pipefail
 export LC_ALL=C.UTF-8
@@ -151,12 +154,85 @@ missing=$(ldd "$prefix/usr/bin/lectern-app" 2>&1 | grep 'not found')
 check "lectern-app finds every library it links${missing:+: $missing}" test -z "$missing"
 
 # --- Starting the installed app ----------------------------------------------
-# TODO(issue 17, item 2: one instance): start the installed lectern-app under
-# Xvfb with a file and check the lecture arrives in the library; start it again
-# with another file and check the first window imported it and the second
-# process exited within 3 s. This needs tauri-plugin-single-instance in the app.
-echo "skip - starting the installed app with files (needs the single-instance app, issue 17 item 2)"
-skipped=$((skipped + 1))
+# Under a display and a D-Bus session of this script's own (Xvfb, dbus-daemon), on a fresh data
+# folder: the first start imports the file it is given; a second start with another file (from
+# another folder, by a relative name, as a file manager's 打开方式 may) hands it to the first
+# window and exits within 3 s, and the first window imports it. Every wait polls with a deadline.
+app_pids=()
+stop_app() {
+  local pid
+  # Each app is a process group of its own (setsid): its WebKit processes go with it.
+  for pid in "${app_pids[@]}"; do kill -- -"$pid" 2>/dev/null; done
+  for pid in "${app_pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 -- -"$pid" 2>/dev/null
+  done
+  for pid in ${xvfb_pid:-} ${dbus_pid:-}; do kill "$pid" 2>/dev/null; done
+  app_pids=(); xvfb_pid=""; dbus_pid=""
+}
+trap 'stop_app; cleanup' EXIT
+# running PID: the process is there and not a zombie (one that exited but was not waited for yet).
+running() { local s; s=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${s:0:1}" != Z ]; }
+tenths() { echo $(($(date +%s%N) / 100000000)); } # the clock in tenths of a second
+# until_ok SECONDS COMMAND...: runs the command every 0.2 s until it succeeds or the time is up.
+until_ok() {
+  local end=$(($(tenths) + $1 * 10)); shift
+  while :; do
+    "$@" && return 0
+    [ "$(tenths)" -ge "$end" ] && return 1
+    sleep 0.2
+  done
+}
+if command -v Xvfb >/dev/null && command -v dbus-daemon >/dev/null; then
+  # Xvfb picks a free display and writes its number to fd 3.
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  until_ok 10 test -s "$work/display"
+  display=":$(head -1 "$work/display")"
+  bus=$(dbus-daemon --session --fork --print-address=1 --print-pid=1 2>/dev/null)
+  dbus_pid=$(sed -n 2p <<<"$bus")
+  data=$work/data
+  mkdir -p "$work/elsewhere"
+  cp "$root/tests/data/library/rural-revitalization.txt" "$work/elsewhere/乡村振兴.txt"
+  run_app() { # run_app FOLDER FILE: starts the installed app from FOLDER, its pid in $!
+    (cd "$1" && exec setsid env DISPLAY="$display" DBUS_SESSION_BUS_ADDRESS="$(head -1 <<<"$bus")" \
+       LECTERN_DATA_DIR="$data" WEBKIT_DISABLE_COMPOSITING_MODE=1 \
+       "$prefix/usr/bin/lectern-app" "$2") >>"$work/app.log" 2>&1 &
+  }
+  listed() { # listed TITLE: the installed CLI lists TITLE in the app's library
+    [ -f "$data/library.db" ] && "$prefix/usr/bin/lectern" --db "$data/library.db" list 2>/dev/null | grep -qF "$1"
+  }
+  first_title=以高质量党建引领基层治理
+  second_title=全面推进乡村振兴
+  if [ -n "$dbus_pid" ] && [ "$display" != ":" ]; then
+    run_app "$work" "$root/tests/data/library/party-building.txt"
+    first=$!; app_pids+=("$first")
+    check "the installed app, started with a file, imports it (the CLI lists $first_title)" \
+      until_ok 60 listed "$first_title"
+    started=$(tenths)
+    run_app "$work/elsewhere" 乡村振兴.txt
+    second=$!; app_pids+=("$second")
+    while running "$second" && [ $(($(tenths) - started)) -lt 30 ]; do sleep 0.1; done
+    took=$(($(tenths) - started))
+    if running "$second"; then
+      fail "a second start exits within 3 s (still running after 3 s)"
+    else
+      wait "$second"; rc=$?
+      check "a second start exits within 3 s, successfully (after about ${took}00 ms, status $rc)" test "$rc" = 0
+    fi
+    check "the first window imports the second start's file (the CLI lists $second_title)" \
+      until_ok 30 listed "$second_title"
+    check "the first window is still running: the file went to it, not to a new one" running "$first"
+    check "the library holds the demo and the two files, once each" \
+      test "$("$prefix/usr/bin/lectern" --db "$data/library.db" list 2>/dev/null | wc -l)" = 3
+  else
+    fail "no Xvfb display or D-Bus session to start the app in"; sed 's/^/    /' "$work/xvfb.log"
+  fi
+  stop_app
+  if [ "$failed" != 0 ] && [ -s "$work/app.log" ]; then sed 's/^/    app: /' "$work/app.log" | tail -20; fi
+else
+  fail "Xvfb and dbus-daemon are needed to start the app (make apt-test installs them)"
+fi
 
 if [ "$installed" = 1 ]; then
   dpkg -r lectern >/dev/null 2>&1

@@ -64,9 +64,33 @@ export const commands = {
 	exportWord: (request: ExportRequest, path: string) => __TAURI_INVOKE<WordReport>("export_word", { request, path }),
 	/**  Milliseconds since the process started. */
 	appUptimeMs: () => __TAURI_INVOKE<number | null>("app_uptime_ms"),
+	/**
+	 *  The files given to the app (its command line, or a second start's) that the window has not
+	 *  imported yet; each is handed over once.
+	 */
+	appTakeOpenedFiles: () => __TAURI_INVOKE<string[]>("app_take_opened_files"),
+	/**  The version, where the data lives and how big it is, and the licences of what is bundled. */
+	appAbout: () => __TAURI_INVOKE<About>("app_about"),
 };
 
 /* Types */
+/**  What the About dialog shows. */
+export type About = {
+	version: string,
+	/**  The data folder; `None` when there is none (no home folder and no `LECTERN_DATA_DIR`). */
+	data_dir: string | null,
+	library_file: string | null,
+	/**  Bytes of the library file and its write-ahead log. */
+	library_bytes: number,
+	/**  Lectures in the library (the trash not counted); `None` when it could not be opened. */
+	lectures: number | null,
+	backups_dir: string | null,
+	backups: number,
+	backups_bytes: number,
+	/**  The main components bundled in the app, with their licences. */
+	bundled: Bundled[],
+};
+
 /**  The outline and counts of a text. */
 export type Analysis = {
 	char_count: number,
@@ -95,6 +119,16 @@ export type AnalysisUpdate = {
 	 *  its index (or that had no earlier item).
 	 */
 	words: ItemWords[],
+};
+
+/**  One bundled component. */
+export type Bundled = {
+	name: string,
+	/**  An SPDX expression. */
+	licence: string,
+	/**  What it does in Lectern (Chinese). */
+	role: string,
+	source: Source,
 };
 
 /**  One replaced range, in UTF-16 code units of the text before the changes. */
@@ -374,6 +408,15 @@ export type SnippetPart = {
 	text: string,
 	is_match: boolean,
 };
+
+/**  Where a component comes from, so the tests know where to check it. */
+export type Source = 
+/**  A Rust crate compiled into the binary. */
+"crate" | 
+/**  An npm package in the embedded UI. */
+"npm" | 
+/**  Code inside one of the above (SQLite inside libsqlite3-sys). */
+"within";
 
 export type WordReport = {
 	path: string,

@@ -1,6 +1,7 @@
 // 讲稿台: the main window. Only wires the parts together: the library pane, the editor pane, saving,
 // the dialogs (snapshots, export, import), text size and speaking rate, and the test hooks.
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import { openAbout } from "./about";
 import { api } from "./api";
 import { AutoSaver } from "./autosave";
 import { el, showDialog } from "./dialog";
@@ -9,6 +10,7 @@ import { openExport } from "./export";
 import { installHooks } from "./hooks";
 import { setupImport } from "./import";
 import { LibraryPane } from "./libraryPane";
+import { handleOpenedFiles } from "./opened";
 import { settings } from "./settings";
 import { mayClose, offerRecovery, resolveConflict, saveShell, showSaveState } from "./saving";
 import { openSnapshots } from "./snapshots";
@@ -122,6 +124,9 @@ const importPaths = setupImport(async (firstId) => {
   if (firstId !== null) await library.open(firstId);
 }, showError);
 const hooks = installHooks(editor, importPaths);
+// Files from 打开方式, the command line or a second start: imported like chosen ones.
+void handleOpenedFiles(importPaths, showError).catch(showError);
+$("about-button").addEventListener("click", () => void openAbout(showError));
 
 // Save before the window closes; text that cannot be saved is journalled and the user asked first.
 window.addEventListener("beforeunload", () => void saver.flush());

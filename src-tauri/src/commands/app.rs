@@ -1,8 +1,18 @@
-//! The app itself: how long ago it started, so the UI can report when it became usable
-//! (the responsiveness measurement in the README reads it).
+//! The app itself: how long ago it started (the UI reports when it became usable; the
+//! responsiveness measurement in the README reads it), the files handed to it (see
+//! [`crate::opened`]), and the facts the About dialog (关于讲稿台) shows.
 
+use std::path::Path;
 use std::sync::OnceLock;
 use std::time::Instant;
+
+use lectern_library::{backups_in, paths};
+use serde::Serialize;
+use tauri::State;
+
+use crate::bundled::{Bundled, BUNDLED};
+use crate::opened::Opened;
+use crate::state::AppState;
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
@@ -16,4 +26,63 @@ pub fn mark_start() {
 #[specta::specta]
 pub fn app_uptime_ms() -> f64 {
     STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// The files given to the app (its command line, or a second start's) that the window has not
+/// imported yet; each is handed over once.
+#[tauri::command]
+#[specta::specta]
+pub fn app_take_opened_files(opened: State<'_, Opened>) -> Vec<String> {
+    opened.take()
+}
+
+/// What the About dialog shows.
+#[derive(Debug, Serialize, specta::Type)]
+pub struct About {
+    pub version: String,
+    /// The data folder; `None` when there is none (no home folder and no `LECTERN_DATA_DIR`).
+    pub data_dir: Option<String>,
+    pub library_file: Option<String>,
+    /// Bytes of the library file and its write-ahead log.
+    pub library_bytes: u64,
+    /// Lectures in the library (the trash not counted); `None` when it could not be opened.
+    pub lectures: Option<u32>,
+    pub backups_dir: Option<String>,
+    pub backups: u32,
+    pub backups_bytes: u64,
+    /// The main components bundled in the app, with their licences.
+    pub bundled: Vec<Bundled>,
+}
+
+/// The version, where the data lives and how big it is, and the licences of what is bundled.
+#[tauri::command]
+#[specta::specta]
+pub fn app_about(state: State<'_, AppState>) -> About {
+    let shown = |p: &Path| p.display().to_string();
+    let library = state.library().ok();
+    let file = library.as_ref().and_then(|l| l.path().map(Path::to_path_buf)).or_else(paths::library_path);
+    let backups_dir = library.as_ref().and_then(|l| l.backup_dir().ok());
+    let backups = backups_dir.as_deref().map(backups_in).unwrap_or_default();
+    About {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        data_dir: paths::data_dir().as_deref().map(shown),
+        library_file: file.as_deref().map(shown),
+        library_bytes: file.as_deref().map_or(0, |l| size(l) + size(&wal(l))),
+        lectures: library.as_ref().and_then(|l| l.list().ok()).map(|l| l.len() as u32),
+        backups_dir: backups_dir.as_deref().map(shown),
+        backups: backups.len() as u32,
+        backups_bytes: backups.iter().map(|b| size(b)).sum(),
+        bundled: BUNDLED.to_vec(),
+    }
+}
+
+fn size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// SQLite's write-ahead log beside a library file (`library.db-wal`).
+fn wal(library: &Path) -> std::path::PathBuf {
+    let mut name = library.as_os_str().to_owned();
+    name.push("-wal");
+    name.into()
 }

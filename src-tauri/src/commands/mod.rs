@@ -51,6 +51,8 @@ pub fn specta() -> Builder<tauri::Wry> {
             export::export_save,
             export::export_word,
             app::app_uptime_ms,
+            app::app_take_opened_files,
+            app::app_about,
         ])
         // A failed command rejects its promise with the Chinese message, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

@@ -31,4 +31,6 @@
     "export_save",
     "export_word",
     "app_uptime_ms",
+    "app_take_opened_files",
+    "app_about",
 ]
