@@ -3,30 +3,8 @@
 //! inserting each child at the front of its parent's list, quadratic in the
 //! number of siblings; speed is in benches/headings.rs).
 
+use lectern_text::ordinal::chinese_numeral as cn;
 use lectern_text::outline;
-
-/// 1–999 in Chinese numerals, as ordinals write them (十一, 一百零五).
-fn cn(n: u32) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let (h, t, u) = (n / 100, n / 10 % 10, n % 10);
-    let mut s = String::new();
-    if h > 0 {
-        s.push_str(D[h as usize]);
-        s.push('百');
-    }
-    if t > 0 {
-        if !(h == 0 && t == 1) {
-            s.push_str(D[t as usize]);
-        }
-        s.push('十');
-    } else if h > 0 && u > 0 {
-        s.push('零');
-    }
-    if u > 0 {
-        s.push_str(D[u as usize]);
-    }
-    s
-}
 
 #[test]
 fn hundreds_of_sections_under_one_part_stay_in_order() {
