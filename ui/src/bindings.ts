@@ -207,6 +207,11 @@ export type FileOutcome = {
 	id: number | null,
 	/**  Why it was not added (Chinese, naming the file). */
 	message: string | null,
+	/**
+	 *  What the reader did beyond plain reading, for a file that was added
+	 *  (`写出了 11 处自动编号`, `去掉了 9 处页码`, …).
+	 */
+	read: string[],
 };
 
 export type FontChoices = {

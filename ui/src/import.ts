@@ -62,19 +62,31 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** Tells what was imported and, file by file, what failed and why. Silent when all went in. */
+/**
+ * Tells what was imported and, file by file, what the reader did beyond plain reading (numbering
+ * written out, page numbers dropped…) and what failed and why; each file named once. Silent when
+ * every file went in as plain text.
+ */
 async function summarise(outcomes: FileOutcome[]): Promise<void> {
   const failed = outcomes.filter((o) => o.status !== "imported");
-  if (failed.length === 0) return;
+  const repaired = outcomes.filter((o) => o.status === "imported" && o.read.length > 0);
+  if (failed.length === 0 && repaired.length === 0) return;
   const imported = outcomes.length - failed.length;
-  const list = el("ul", { className: "import-failures", testid: "import-failures" });
-  for (const o of failed) {
-    list.append(el("li", { text: `${baseName(o.file)}：${o.message ?? (o.status === "duplicate" ? "讲稿库里已有这篇" : "导入失败")}` }));
+  const body: HTMLElement[] = [
+    el("p", { text: failed.length ? `导入了 ${imported} 个文件，${failed.length} 个没有导入：` : `导入了 ${imported} 个文件。` }),
+  ];
+  if (failed.length) {
+    const list = el("ul", { className: "import-failures", testid: "import-failures" });
+    for (const o of failed) {
+      // The core's message names the file already.
+      list.append(el("li", { text: o.message ?? `${baseName(o.file)}：${o.status === "duplicate" ? "讲稿库里已有这篇" : "导入失败"}` }));
+    }
+    body.push(list);
   }
-  await showDialog(
-    "导入结果",
-    [el("p", { text: `导入了 ${imported} 个文件，${failed.length} 个没有导入：` }), list],
-    [{ id: "ok", label: "知道了", primary: true }],
-    "import-summary",
-  );
+  if (repaired.length) {
+    const list = el("ul", { className: "import-repairs", testid: "import-repairs" });
+    for (const o of repaired) list.append(el("li", { text: `${baseName(o.file)}：${o.read.join("；")}` }));
+    body.push(el("p", { text: "读取时做了这些处理：" }), list);
+  }
+  await showDialog("导入结果", body, [{ id: "ok", label: "知道了", primary: true }], "import-summary");
 }

@@ -85,6 +85,9 @@ pub struct FileOutcome {
     pub id: Option<i64>,
     /// Why it was not added (Chinese, naming the file).
     pub message: Option<String>,
+    /// What the reader did beyond plain reading, for a file that was added
+    /// (`写出了 11 处自动编号`, `去掉了 9 处页码`, …).
+    pub read: Vec<String>,
 }
 
 impl ImportReport {
@@ -95,7 +98,11 @@ impl ImportReport {
             ImportOutcome::Duplicate { id, .. } => (ImportStatus::Duplicate, Some(id)),
             ImportOutcome::Failed { .. } => (ImportStatus::Failed, None),
         };
-        FileOutcome { file: self.path.display().to_string(), status, id, message: self.message() }
+        let read = match &self.outcome {
+            ImportOutcome::Added { read, .. } => read.clone(),
+            _ => Vec::new(),
+        };
+        FileOutcome { file: self.path.display().to_string(), status, id, message: self.message(), read }
     }
 }
 
@@ -335,5 +342,15 @@ mod tests {
         assert!(sums[2].message.as_deref().is_some_and(|m| m.contains("丙.txt")), "{:?}", sums[2].message);
         assert_eq!(sums[2].id, None);
         assert_eq!(sums[0].file, files[0]);
+        assert!(sums.iter().all(|s| s.read.is_empty()), "plain texts need no repair");
+    }
+
+    #[test]
+    fn the_summary_says_what_the_reader_did() {
+        let docx = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/docs/lecture.docx");
+        let lib = Library::open_in_memory().unwrap();
+        let sums: Vec<FileOutcome> = lib.import_files(&[docx]).iter().map(ImportReport::summary).collect();
+        assert_eq!(sums[0].status, ImportStatus::Imported);
+        assert!(sums[0].read.iter().any(|r| r.contains("自动编号")), "{:?}", sums[0].read);
     }
 }
