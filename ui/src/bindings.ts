@@ -71,6 +71,10 @@ export const commands = {
 	appTakeOpenedFiles: () => __TAURI_INVOKE<string[]>("app_take_opened_files"),
 	/**  The version, where the data lives and how big it is, and the licences of what is bundled. */
 	appAbout: () => __TAURI_INVOKE<About>("app_about"),
+	/**  The panes' widths as this library's window was left (the defaults when none are kept). */
+	layoutGet: () => __TAURI_INVOKE<PaneWidths>("layout_get"),
+	/**  Keeps the panes' widths beside the library; answers them as kept (brought into range). */
+	layoutSet: (widths: PaneWidths) => __TAURI_INVOKE<PaneWidths>("layout_set", { widths }),
 };
 
 /* Types */
@@ -333,6 +337,12 @@ export type OutlineOp = { kind: "move"; index: number; target: number; placement
 { kind: "move_up"; index: number } | 
 /**  Swap with the next sibling; nothing when there is none. */
 { kind: "move_down"; index: number } | { kind: "promote"; index: number } | { kind: "demote"; index: number };
+
+/**  The panes' widths in CSS pixels; `None` is the default width. */
+export type PaneWidths = {
+	library: number | null,
+	outline: number | null,
+};
 
 export type Placement = "before" | "after";
 

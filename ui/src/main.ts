@@ -11,6 +11,7 @@ import { installHooks } from "./hooks";
 import { setupImport } from "./import";
 import { LibraryPane } from "./libraryPane";
 import { handleOpenedFiles } from "./opened";
+import { attachSplitters } from "./panes";
 import { settings } from "./settings";
 import { mayClose, offerRecovery, resolveConflict, saveShell, showSaveState } from "./saving";
 import { openSnapshots } from "./snapshots";
@@ -127,6 +128,7 @@ const hooks = installHooks(editor, importPaths);
 // Files from 打开方式, the command line or a second start: imported like chosen ones.
 void handleOpenedFiles(importPaths, showError).catch(showError);
 $("about-button").addEventListener("click", () => void openAbout(showError));
+void attachSplitters();
 
 // Save before the window closes; text that cannot be saved is journalled and the user asked first.
 window.addEventListener("beforeunload", () => void saver.flush());

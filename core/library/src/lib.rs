@@ -24,6 +24,7 @@ mod backup;
 pub mod demo;
 mod durable;
 pub mod journal;
+pub mod layout;
 pub mod paths;
 mod import;
 mod lectures;

@@ -1,11 +1,13 @@
 //! The app itself: how long ago it started (the UI reports when it became usable; the
 //! responsiveness measurement in the README reads it), the files handed to it (see
-//! [`crate::opened`]), and the facts the About dialog (关于讲稿台) shows.
+//! [`crate::opened`]), the facts the About dialog (关于讲稿台) shows, and the panes' widths
+//! kept beside the library.
 
 use std::path::Path;
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use lectern_library::layout::{self, PaneWidths};
 use lectern_library::{backups_in, paths};
 use serde::Serialize;
 use tauri::State;
@@ -85,4 +87,19 @@ fn wal(library: &Path) -> std::path::PathBuf {
     let mut name = library.as_os_str().to_owned();
     name.push("-wal");
     name.into()
+}
+
+/// The panes' widths as this library's window was left (the defaults when none are kept).
+#[tauri::command]
+#[specta::specta]
+pub fn layout_get() -> PaneWidths {
+    paths::data_dir().map(|d| layout::load_pane_widths(&d)).unwrap_or_default()
+}
+
+/// Keeps the panes' widths beside the library; answers them as kept (brought into range).
+#[tauri::command]
+#[specta::specta]
+pub fn layout_set(widths: PaneWidths) -> Result<PaneWidths, String> {
+    let dir = paths::data_dir().ok_or_else(|| "找不到数据文件夹：请设置环境变量 LECTERN_DATA_DIR".to_string())?;
+    layout::save_pane_widths(&dir, widths)
 }

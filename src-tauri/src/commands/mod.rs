@@ -53,6 +53,8 @@ pub fn specta() -> Builder<tauri::Wry> {
             app::app_uptime_ms,
             app::app_take_opened_files,
             app::app_about,
+            app::layout_get,
+            app::layout_set,
         ])
         // A failed command rejects its promise with the Chinese message, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

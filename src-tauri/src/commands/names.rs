@@ -33,4 +33,6 @@
     "app_uptime_ms",
     "app_take_opened_files",
     "app_about",
+    "layout_get",
+    "layout_set",
 ]
