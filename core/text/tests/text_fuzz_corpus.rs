@@ -2,24 +2,14 @@
 //! property tests on stable Rust, through the same bodies as the fuzz
 //! targets: a crash the fuzzer found, once added to the corpus, fails here.
 
-use std::path::Path;
 
 use proptest::prelude::*;
 
 use lectern_text::fuzz;
 use lectern_text::read::{self, Format};
 
-fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus").join(target);
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
+mod corpus_support;
+use corpus_support::corpus;
 
 #[test]
 fn the_readers_corpus_replays_without_a_panic() {

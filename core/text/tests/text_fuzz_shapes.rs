@@ -4,7 +4,6 @@
 //! each on a thread with a 2 MiB stack: no reader may panic or overflow its
 //! stack on any nesting or any odd zip.
 
-use std::path::Path;
 
 use arbitrary::Unstructured;
 use lectern_text::fuzz;
@@ -12,17 +11,8 @@ use lectern_text::fuzz;
 #[path = "../../../fuzz/shapes.rs"]
 mod shapes;
 
-fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/corpus").join(target);
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
+mod corpus_support;
+use corpus_support::corpus;
 
 /// Builds an input from `data` with `make` and runs the readers on it, on a
 /// 2 MiB stack; false when it panicked.
