@@ -101,6 +101,11 @@ export type Analysis = {
 	/**  The whole text's speaking time as shown ([`stats::minutes_label`]). */
 	minutes: string,
 	items: OutlineItem[],
+	/**
+	 *  The closing remarks (结束语) after the last section, if the text has them: the outline's
+	 *  last row, unnumbered and not movable ([`outline::Closing`]).
+	 */
+	closing: ClosingItem | null,
 };
 
 /**
@@ -123,6 +128,8 @@ export type AnalysisUpdate = {
 	 *  its index (or that had no earlier item).
 	 */
 	words: ItemWords[],
+	/**  The closing remarks, sent whole (one small row). */
+	closing: ClosingItem | null,
 };
 
 /**  One bundled component. */
@@ -146,6 +153,17 @@ export type Change = {
 export type CleanPreview = {
 	text: string,
 	removed: string[],
+};
+
+/**  The closing remarks as the outline shows them. */
+export type ClosingItem = {
+	/**  Always `结束语`. */
+	title: string,
+	/**  UTF-16 position where the closing begins. */
+	start: number,
+	char_count: number,
+	/**  Its speaking time as shown ([`stats::minutes_label`]). */
+	minutes: string,
 };
 
 /**  The user's answer to a conflict. */
