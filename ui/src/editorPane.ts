@@ -5,7 +5,7 @@
 // window, the outline's selection follows its section through edits and undos, and each lecture
 // opens where the user last was in it during this session (at its beginning the first time).
 import type { ChangeSet } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
+import type { EditorView } from "@codemirror/view";
 import { redo, undo } from "@codemirror/commands";
 import { api, type Analysis, type OutlineOp } from "./api";
 import { Editor, type HeadingMark, type OutlineKey } from "./editor";
@@ -228,8 +228,8 @@ export class EditorPane {
     if (place && place.anchor <= length && place.head <= length) {
       view.dispatch({ selection: { anchor: place.anchor, head: place.head }, effects: place.scroll });
     } else {
+      view.dispatch({ selection: { anchor: 0 } });
       view.scrollDOM.scrollTop = 0;
-      view.dispatch({ selection: { anchor: 0 }, effects: EditorView.scrollIntoView(0, { y: "start" }) });
     }
   }
 
