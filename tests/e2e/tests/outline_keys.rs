@@ -123,6 +123,19 @@ async fn alt_arrows_in_the_text_move_the_section_at_the_cursor() {
     let expected = reordered(&before, &[2, 0, 1]);
     let after = wait_saved(&app, None, "the moved part never reached the library file", |b| paragraphs(b) == expected).await;
     assert_ne!(paragraphs(&after), paragraphs(&before));
+
+    // Alt+↓ puts it second; Alt+→ makes it a sub-section of the part before it, Alt+← a part again.
+    press(&app, &[Key::Alt], char::from(Key::Down), 1).await;
+    let expected = reordered(&before, &[0, 2, 1]);
+    wait_saved(&app, None, "Alt+↓ never reached the library file", |b| paragraphs(b) == expected).await;
+    press(&app, &[Key::Alt], char::from(Key::Right), 1).await;
+    let rows = app.wait_for_text_contents(OUTLINE, |t| t.iter().any(|r| r.ends_with(&titles[2]) && !r.starts_with("二、"))).await;
+    assert_eq!(part_rows(&app).await.len(), 2, "one part fewer: {rows:?}");
+    let demoted = rows.iter().find(|r| r.ends_with(&titles[2])).unwrap();
+    assert!(demoted.starts_with('（'), "a sub-section now: {rows:?}");
+    press(&app, &[Key::Alt], char::from(Key::Left), 1).await;
+    app.wait_for_text_contents(OUTLINE, |t| t.contains(&format!("二、{}", titles[2]))).await;
+    wait_saved(&app, None, "Alt+← never brought the part back", |b| paragraphs(b) == expected).await;
     app.close().await;
 }
 
@@ -303,10 +316,9 @@ async fn each_lecture_opens_at_its_beginning_or_where_the_user_was() {
 }
 
 /// Issue 13, item 10: an outline row's tooltip holds the whole heading (a long one is cut off in
-/// the row); the find/replace panel is at the UI's text size; automatic snapshots say why they were
-/// taken.
+/// the row), then its counts.
 #[tokio::test(flavor = "multi_thread")]
-async fn tooltips_find_panel_and_snapshot_reasons() {
+async fn outline_tooltips_hold_the_whole_heading() {
     let app = App::launch().await;
     app.wait_for_text_contents(OUTLINE, |t| t.len() == 14 && t.iter().all(|r| r.chars().count() > 4)).await;
     let rows: serde_json::Value = app
@@ -322,8 +334,15 @@ async fn tooltips_find_panel_and_snapshot_reasons() {
         assert!(tip.contains("字 · 约"), "and gives the counts: {tip}");
     }
     assert!(rows.iter().any(|r| r[2] == serde_json::json!(true)), "some heading is cut off in its row: {rows:?}");
+    app.close().await;
+}
 
-    // The find panel (Ctrl+F in the text): its fields, buttons and labels at the outline's size.
+/// Issue 13, item 10: the find/replace panel (Ctrl+F in the text) has its fields, buttons and
+/// labels at the size of the rest of the UI (the outline's), not CodeMirror's 70–80 %.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_find_panel_is_at_the_ui_text_size() {
+    let app = App::launch().await;
+    app.wait_for_text_contents(OUTLINE, |t| t.len() == 14).await;
     app.click(".cm-content").await;
     press(&app, &[Key::Control], 'f', 1).await;
     app.find(".cm-search input[name=search]").await;
@@ -336,9 +355,15 @@ async fn tooltips_find_panel_and_snapshot_reasons() {
     let panel: Vec<f64> = sizes[1].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
     assert!(panel.len() >= 6, "{panel:?}");
     assert!(panel.iter().all(|s| (s - ui).abs() < 0.5), "the find panel's text is {panel:?} px, the UI's {ui} px");
-    press(&app, &[], char::from(Key::Escape), 1).await;
+    app.close().await;
+}
 
-    // The first edit keeps the original; 500 characters typed later keep the text before them.
+/// Issue 13, item 10: automatic snapshots say why they were taken: the first edit keeps the
+/// original (原稿), 500 characters typed later keep the text before them (500 字改动).
+#[tokio::test(flavor = "multi_thread")]
+async fn automatic_snapshots_say_why_they_were_taken() {
+    let app = App::launch().await;
+    app.wait_for_text_contents(OUTLINE, |t| t.len() == 14).await;
     app.click(".cm-content").await;
     let content = app.find(".cm-content").await;
     content.send_keys("【试改】").await.unwrap();
