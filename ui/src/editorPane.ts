@@ -65,11 +65,22 @@ export class EditorPane {
       if (item) this.editor.scrollTo(item.start);
     },
     move: (index, target, placement) => void this.structural(() => ({ kind: "move", index, target, placement })),
-    promote: (index) => void this.structural(() => ({ kind: "promote", index })),
-    demote: (index) => void this.structural(() => ({ kind: "demote", index })),
-    moveUp: (index) => void this.structural(() => ({ kind: "move_up", index })),
-    moveDown: (index) => void this.structural(() => ({ kind: "move_down", index })),
+    promote: (index) => this.onSection("promote", index),
+    demote: (index) => this.onSection("demote", index),
+    moveUp: (index) => this.onSection("move_up", index),
+    moveDown: (index) => this.onSection("move_down", index),
   };
+
+  /** A command on a section by the outline's keys: on the selected section it acts on that
+   * section wherever the edits queued before it have taken it (Alt+↑ pressed three times moves one
+   * section three times). */
+  private onSection(kind: "move_up" | "move_down" | "promote" | "demote", index: number): void {
+    const onSelected = index === this.outline.selected;
+    void this.structural(() => {
+      const now = onSelected ? this.outline.selected : index;
+      return now === null || now === CLOSING ? null : { kind, index: now };
+    });
+  }
 
   constructor(
     host: HTMLElement,
@@ -284,7 +295,9 @@ export class EditorPane {
     const a = this.analysis;
     this.statsEl.textContent = a ? statsLine(a.char_count, a.minutes) : "";
     // On hover: every section's speaking time, sub-sections indented under their part.
-    this.statsEl.title = a ? a.items.map((i) => `${"　".repeat(i.level - 1)}${i.number}${i.title}：约 ${i.minutes} 分钟`).join("\n") : "";
+    const lines = a ? a.items.map((i) => `${"　".repeat(i.level - 1)}${i.number}${i.title}：约 ${i.minutes} 分钟`) : [];
+    if (a?.closing) lines.push(`${a.closing.title}：约 ${a.closing.minutes} 分钟`);
+    this.statsEl.title = lines.join("\n");
   }
 
   private drawOutline(): void {
