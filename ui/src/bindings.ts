@@ -408,7 +408,10 @@ export type SearchHit = {
 
 /**  A snapshot as the snapshot list shows it: its facts and the name to show for it. */
 export type SnapshotEntry = {
-	/**  Its label, or for one without a label its kind (手动快照, 自动快照, …). */
+	/**
+	 *  Its label, or for one without a label its kind (手动快照, 自动快照, …); an automatic one says
+	 *  why it was taken (自动快照 · 原稿, 自动快照 · 500 字改动).
+	 */
 	name: string,
 } & SnapshotInfo;
 

@@ -74,7 +74,8 @@ pub struct SnapshotInfo {
 pub struct SnapshotEntry {
     #[serde(flatten)]
     pub info: SnapshotInfo,
-    /// Its label, or for one without a label its kind (手动快照, 自动快照, …).
+    /// Its label, or for one without a label its kind (手动快照, 自动快照, …); an automatic one says
+    /// why it was taken (自动快照 · 原稿, 自动快照 · 500 字改动).
     pub name: String,
 }
 
