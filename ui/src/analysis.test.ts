@@ -9,6 +9,7 @@ const earlier: Analysis = {
     { index: 0, level: 1, number: "一、", title: "总体要求", start: 8, heading_end: 13, char_count: 20, minutes: "0.1", problem: null },
     { index: 1, level: 2, number: "（一）", title: "坚持问题导向", start: 15, heading_end: 24, char_count: 12, minutes: "0.1", problem: null },
   ],
+  closing: null,
 };
 
 describe("applyUpdate", () => {
@@ -22,6 +23,7 @@ describe("applyUpdate", () => {
       item_chars: [21, 13],
       item_minutes: ["0.1", "0.1"],
       words: [],
+      closing: { title: "结束语", start: 40, char_count: 5, minutes: "0" },
     };
     const a = applyUpdate(earlier, u);
     expect(a.items.map((i) => [i.number, i.title, i.start, i.char_count])).toEqual([
@@ -29,6 +31,7 @@ describe("applyUpdate", () => {
       ["（一）", "坚持问题导向", 16, 13],
     ]);
     expect(a.char_count).toBe(41);
+    expect(a.closing?.start).toBe(40);
   });
 
   it("takes the words sent, for changed and for new items", () => {
@@ -44,6 +47,7 @@ describe("applyUpdate", () => {
         { index: 0, number: "一、", title: "重点任务", problem: null },
         { index: 2, number: "（三）", title: "加强领导", problem: "序号跳过了（二）" },
       ],
+      closing: null,
     };
     const a = applyUpdate(earlier, u);
     expect(a.items.map((i) => [i.index, i.title, i.problem])).toEqual([
@@ -55,7 +59,7 @@ describe("applyUpdate", () => {
   });
 
   it("refuses an update that names an item it has no words for", () => {
-    const u: AnalysisUpdate = { char_count: 0, minutes: "0", level: [1, 1, 1], start: [0, 1, 2], heading_end: [1, 2, 3], item_chars: [1, 1, 1], item_minutes: ["0", "0", "0"], words: [] };
+    const u: AnalysisUpdate = { char_count: 0, minutes: "0", level: [1, 1, 1], start: [0, 1, 2], heading_end: [1, 2, 3], item_chars: [1, 1, 1], item_minutes: ["0", "0", "0"], words: [], closing: null };
     expect(() => applyUpdate(earlier, u)).toThrow();
   });
 });

@@ -21,5 +21,5 @@ export function applyUpdate(earlier: Analysis, u: AnalysisUpdate): Analysis {
       problem: w.problem ?? null,
     };
   });
-  return { char_count: u.char_count, minutes: u.minutes, items };
+  return { char_count: u.char_count, minutes: u.minutes, items, closing: u.closing };
 }

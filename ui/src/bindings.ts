@@ -101,6 +101,11 @@ export type Analysis = {
 	/**  The whole text's speaking time as shown ([`stats::minutes_label`]). */
 	minutes: string,
 	items: OutlineItem[],
+	/**
+	 *  The closing remarks (结束语) after the last section, if the text has them: the outline's
+	 *  last row, unnumbered and not movable ([`outline::Closing`]).
+	 */
+	closing: ClosingItem | null,
 };
 
 /**
@@ -123,6 +128,8 @@ export type AnalysisUpdate = {
 	 *  its index (or that had no earlier item).
 	 */
 	words: ItemWords[],
+	/**  The closing remarks, sent whole (one small row). */
+	closing: ClosingItem | null,
 };
 
 /**  One bundled component. */
@@ -146,6 +153,17 @@ export type Change = {
 export type CleanPreview = {
 	text: string,
 	removed: string[],
+};
+
+/**  The closing remarks as the outline shows them. */
+export type ClosingItem = {
+	/**  Always `结束语`. */
+	title: string,
+	/**  UTF-16 position where the closing begins. */
+	start: number,
+	char_count: number,
+	/**  Its speaking time as shown ([`stats::minutes_label`]). */
+	minutes: string,
 };
 
 /**  The user's answer to a conflict. */
@@ -390,7 +408,10 @@ export type SearchHit = {
 
 /**  A snapshot as the snapshot list shows it: its facts and the name to show for it. */
 export type SnapshotEntry = {
-	/**  Its label, or for one without a label its kind (手动快照, 自动快照, …). */
+	/**
+	 *  Its label, or for one without a label its kind (手动快照, 自动快照, …); an automatic one says
+	 *  why it was taken (自动快照 · 原稿, 自动快照 · 500 字改动).
+	 */
 	name: string,
 } & SnapshotInfo;
 

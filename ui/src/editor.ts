@@ -79,6 +79,25 @@ export interface EditorHooks {
   onChange(changes: ChangeSet, text: () => string): void;
   onCursor(pos: number): void;
   onPaste(text: string, view: EditorView): boolean;
+  /** Alt+↑/↓/←/→: the outline's move and promote/demote of the section at the cursor. */
+  onOutlineKey(key: OutlineKey): void;
+}
+
+/** An outline command bound to Alt and an arrow, in the editor as in the outline. */
+export type OutlineKey = "up" | "down" | "left" | "right";
+
+/** Alt+arrows restructure the outline (before CodeMirror's own Alt+↑/↓, "move line", which would
+ * carry a bare heading line into the paragraph before it). */
+function outlineKeymap(hooks: EditorHooks): Extension {
+  const bind = (key: string, k: OutlineKey) => ({
+    key,
+    run: () => {
+      hooks.onOutlineKey(k);
+      return true;
+    },
+    preventDefault: true,
+  });
+  return keymap.of([bind("Alt-ArrowUp", "up"), bind("Alt-ArrowDown", "down"), bind("Alt-ArrowLeft", "left"), bind("Alt-ArrowRight", "right")]);
 }
 
 /** Whether the text takes typing: not with no lecture open, nor for a lecture in the 回收站. */
@@ -99,6 +118,7 @@ function extensions(hooks: EditorHooks, editable: boolean): Extension[] {
     headingField,
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ lang: "zh-CN", "aria-label": "讲稿正文" }),
+    outlineKeymap(hooks),
     keymap.of([
       { key: "Mod-h", run: openSearchPanel, preventDefault: true },
       ...searchKeymap,

@@ -1,10 +1,16 @@
 // The editor pane and what stands beside it: the text in CodeMirror, the outline, the status bar's
 // counts and the headings' styles, all refreshed from the core's analysis after a pause in typing;
-// and the outline's structural edits (moves, promotions), which the core performs.
+// and the outline's structural edits (moves, promotions), which the core performs, from the outline's
+// buttons and keys or from Alt+arrows in the text. Undo and redo reach the editor from anywhere in the
+// window, the outline's selection follows its section through edits and undos, and each lecture
+// opens where the user last was in it during this session (at its beginning the first time).
+import type { ChangeSet } from "@codemirror/state";
+import type { EditorView } from "@codemirror/view";
+import { redo, undo } from "@codemirror/commands";
 import { api, type Analysis, type OutlineOp } from "./api";
-import { Editor, type HeadingMark } from "./editor";
+import { Editor, type HeadingMark, type OutlineKey } from "./editor";
 import { statsLine } from "./format";
-import { outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineView } from "./outline";
+import { CLOSING, outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineView } from "./outline";
 import { offerCleanPaste } from "./paste";
 import { settings } from "./settings";
 import { ShellSync } from "./sync";
@@ -14,10 +20,36 @@ export const ANALYZE_DELAY = 150;
 
 const TOOLS = ["outline-move-up", "outline-move-down", "outline-promote", "outline-demote"];
 
+/** The selected section, known by its title and where its heading is (mapped through every edit):
+ * after an edit or an undo the selection goes to the row of the same title nearest that place. */
+interface SelectedSection {
+  title: string;
+  pos: number;
+}
+
+/** Where the user was in a lecture: the cursor and the scroll position. */
+interface Place {
+  anchor: number;
+  head: number;
+  scroll: ReturnType<EditorView["scrollSnapshot"]>;
+}
+
+/** Whether a key press belongs to a field that has its own undo (an input, a text area, the editor). */
+function inTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.matches("input, textarea, select");
+}
+
 export class EditorPane {
   readonly editor: Editor;
   private analysis: Analysis | null = null;
-  private readonly outline: OutlineView = { items: [], selected: null, current: null };
+  private readonly outline: OutlineView = { items: [], closing: null, selected: null, current: null };
+  private selectedSection: SelectedSection | null = null;
+  /** Structural edits, one at a time: each reads the text the one before it left. */
+  private edits: Promise<void> = Promise.resolve();
+  /** The lecture shown (as [`EditorPane.show`] was told), and where the user was in each one. */
+  private shown: number | null = null;
+  private readonly places = new Map<number, Place>();
   private readonly sync: ShellSync;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
@@ -26,17 +58,29 @@ export class EditorPane {
   readonly lastRefresh = { parse: 0, outline: 0, headings: 0 };
   private readonly handlers: OutlineHandlers = {
     select: (index) => {
-      this.outline.selected = index;
+      this.select(index);
       this.drawOutline();
+      if (index === CLOSING && this.outline.closing) this.editor.scrollTo(this.outline.closing.start);
       const item = this.outline.items.find((i) => i.index === index);
       if (item) this.editor.scrollTo(item.start);
     },
-    move: (index, target, placement) => void this.structural({ kind: "move", index, target, placement }),
-    promote: (index) => void this.structural({ kind: "promote", index }),
-    demote: (index) => void this.structural({ kind: "demote", index }),
-    moveUp: (index) => void this.structural({ kind: "move_up", index }),
-    moveDown: (index) => void this.structural({ kind: "move_down", index }),
+    move: (index, target, placement) => void this.structural(() => ({ kind: "move", index, target, placement })),
+    promote: (index) => this.onSection("promote", index),
+    demote: (index) => this.onSection("demote", index),
+    moveUp: (index) => this.onSection("move_up", index),
+    moveDown: (index) => this.onSection("move_down", index),
   };
+
+  /** A command on a section by the outline's keys: on the selected section it acts on that
+   * section wherever the edits queued before it have taken it (Alt+↑ pressed three times moves one
+   * section three times). */
+  private onSection(kind: "move_up" | "move_down" | "promote" | "demote", index: number): void {
+    const onSelected = index === this.outline.selected;
+    void this.structural(() => {
+      const now = onSelected ? this.outline.selected : index;
+      return now === null || now === CLOSING ? null : { kind, index: now };
+    });
+  }
 
   constructor(
     host: HTMLElement,
@@ -50,11 +94,13 @@ export class EditorPane {
       onChange: (changes, text) => {
         onText(text);
         this.sync.changed(changes);
+        this.mapSelection(changes);
         this.schedule();
       },
+      onOutlineKey: (key) => this.outlineKeyInText(key),
       onCursor: (pos) => {
         if (!this.analysis) return;
-        const at = sectionAt(this.outline.items, pos);
+        const at = sectionAt(this.outline.items, pos, this.outline.closing);
         if (at !== this.outline.current) {
           this.outline.current = at;
           this.drawOutline();
@@ -79,37 +125,123 @@ export class EditorPane {
     outlineEl.addEventListener("keydown", (e) => {
       if (outlineKey(e, this.outline, this.handlers)) e.preventDefault();
     });
-    const tool = (testid: string, run: (i: number) => void) =>
+    // The buttons act on the section selected when their turn comes (after the edits before them).
+    const tool = (testid: string, kind: "move_up" | "move_down" | "promote" | "demote") =>
       document.querySelector(`[data-testid="${testid}"]`)!.addEventListener("click", () => {
-        if (this.outline.selected !== null) run(this.outline.selected);
+        void this.structural(() => {
+          const index = this.outline.selected;
+          return index === null || index === CLOSING ? null : { kind, index };
+        });
       });
-    tool("outline-move-up", this.handlers.moveUp);
-    tool("outline-move-down", this.handlers.moveDown);
-    tool("outline-promote", this.handlers.promote);
-    tool("outline-demote", this.handlers.demote);
+    tool("outline-move-up", "move_up");
+    tool("outline-move-down", "move_down");
+    tool("outline-promote", "promote");
+    tool("outline-demote", "demote");
+    // Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) undo and redo the text wherever the focus is (an outline button
+    // keeps it after a move), except in a field with its own undo or under a dialog.
+    window.addEventListener("keydown", (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented) return;
+      const key = e.key.toLowerCase();
+      if (key !== "z" && key !== "y") return;
+      if (inTextField(e.target) || document.querySelector("dialog[open]") || !this.editor.isEditable) return;
+      const view = this.editor.view;
+      if (key === "z" && !e.shiftKey) undo(view);
+      else redo(view);
+      e.preventDefault();
+    });
+  }
+
+  /** Selects a section (or the closing, or nothing), remembering it by its title and place. */
+  private select(index: number | null): void {
+    this.outline.selected = index;
+    const item = index === null ? undefined : this.outline.items.find((i) => i.index === index);
+    this.selectedSection = item ? { title: item.title, pos: item.start } : null;
+  }
+
+  private mapSelection(changes: ChangeSet): void {
+    const s = this.selectedSection;
+    if (s) s.pos = changes.mapPos(s.pos, -1);
+  }
+
+  /** After a new analysis: the selection goes to its section's row, wherever that now is. */
+  private followSelection(): void {
+    const s = this.selectedSection;
+    if (this.outline.selected === CLOSING) {
+      if (!this.outline.closing) this.select(null);
+      return;
+    }
+    if (!s) {
+      this.outline.selected = null;
+      return;
+    }
+    const same = this.outline.items.filter((i) => i.title === s.title);
+    const nearest = same.reduce<(typeof same)[number] | null>(
+      (best, i) => (best === null || Math.abs(i.start - s.pos) < Math.abs(best.start - s.pos) ? i : best),
+      null,
+    );
+    this.select(nearest ? nearest.index : sectionAt(this.outline.items, s.pos));
+  }
+
+  /** Alt+arrows in the text: the outline's command for the section at the cursor. */
+  private outlineKeyInText(key: OutlineKey): void {
+    const kind = ({ up: "move_up", down: "move_down", left: "promote", right: "demote" } as const)[key];
+    void this.structural(async () => {
+      // The outline as the text is now (typing may not be analysed yet).
+      this.cancelScheduled();
+      await this.analyze();
+      const index = sectionAt(this.outline.items, this.editor.view.state.selection.main.head);
+      return index === null ? null : { kind, index };
+    });
   }
 
   get text(): string {
     return this.editor.text;
   }
 
-  /** Shows a new text (another lecture; "" for none) and analyses it. */
-  async show(text: string): Promise<void> {
+  /** Shows a new text (another lecture; "" for none) and analyses it. A lecture (`lecture`, its id)
+   * shows where the user last was in it during this session, else its beginning. */
+  async show(text: string, lecture?: number): Promise<void> {
+    this.keepPlace();
     this.editor.load(text);
+    this.shown = lecture ?? null;
+    this.goToPlace(lecture === undefined ? undefined : this.places.get(lecture));
     this.sync.reset();
-    this.outline.selected = null;
+    this.select(null);
     await this.analyze();
   }
 
   /** Shows no lecture. */
   clear(): void {
+    this.keepPlace();
+    this.shown = null;
     this.editor.load("");
     this.sync.reset();
     this.analysis = null;
     this.outline.items = [];
-    this.outline.selected = null;
+    this.outline.closing = null;
+    this.select(null);
     this.drawOutline();
     this.drawStats();
+  }
+
+  /** Remembers where the user is in the lecture shown. */
+  private keepPlace(): void {
+    if (this.shown === null) return;
+    const view = this.editor.view;
+    const { anchor, head } = view.state.selection.main;
+    this.places.set(this.shown, { anchor, head, scroll: view.scrollSnapshot() });
+  }
+
+  /** Puts the cursor and the scroll where they were (or at the beginning). */
+  private goToPlace(place: Place | undefined): void {
+    const view = this.editor.view;
+    const length = view.state.doc.length;
+    if (place && place.anchor <= length && place.head <= length) {
+      view.dispatch({ selection: { anchor: place.anchor, head: place.head }, effects: place.scroll });
+    } else {
+      view.dispatch({ selection: { anchor: 0 } });
+      view.scrollDOM.scrollTop = 0;
+    }
   }
 
   /** Replaces the text as an edit (a restored snapshot), so it can be undone and is saved. */
@@ -138,8 +270,9 @@ export class EditorPane {
       const t1 = performance.now();
       this.analysis = analysis;
       this.outline.items = analysis.items;
-      if (this.outline.selected !== null && this.outline.selected >= analysis.items.length) this.outline.selected = null;
-      this.outline.current = sectionAt(analysis.items, this.editor.view.state.selection.main.head);
+      this.outline.closing = analysis.closing;
+      this.followSelection();
+      this.outline.current = sectionAt(analysis.items, this.editor.view.state.selection.main.head, analysis.closing);
       this.drawOutline();
       this.drawStats();
       const t2 = performance.now();
@@ -162,25 +295,36 @@ export class EditorPane {
     const a = this.analysis;
     this.statsEl.textContent = a ? statsLine(a.char_count, a.minutes) : "";
     // On hover: every section's speaking time, sub-sections indented under their part.
-    this.statsEl.title = a ? a.items.map((i) => `${"　".repeat(i.level - 1)}${i.number}${i.title}：约 ${i.minutes} 分钟`).join("\n") : "";
+    const lines = a ? a.items.map((i) => `${"　".repeat(i.level - 1)}${i.number}${i.title}：约 ${i.minutes} 分钟`) : [];
+    if (a?.closing) lines.push(`${a.closing.title}：约 ${a.closing.minutes} 分钟`);
+    this.statsEl.title = lines.join("\n");
   }
 
   private drawOutline(): void {
     renderOutline(this.outlineEl, this.outline, this.handlers);
+    // The closing remarks are never moved, promoted or demoted.
+    const none = this.outline.selected === null || this.outline.selected === CLOSING;
     for (const id of TOOLS) {
-      document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)!.disabled = this.outline.selected === null;
+      document.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)!.disabled = none;
     }
   }
 
-  private async structural(op: OutlineOp): Promise<void> {
-    try {
-      const r = await api.outlineEdit(this.editor.text, op);
-      this.editor.replaceText(r.text, r.cursor);
-      await this.analyze();
-      this.outline.selected = sectionAt(this.outline.items, r.cursor);
-      this.drawOutline();
-    } catch (e) {
-      this.showError(e);
-    }
+  /** Queues a structural edit: `opFor` names it when its turn comes (null: nothing to do). */
+  private structural(opFor: () => OutlineOp | null | Promise<OutlineOp | null>): Promise<void> {
+    const run = async () => {
+      try {
+        const op = await opFor();
+        if (!op || !this.editor.isEditable) return;
+        const r = await api.outlineEdit(this.editor.text, op);
+        this.editor.replaceText(r.text, r.cursor);
+        await this.analyze();
+        this.select(sectionAt(this.outline.items, r.cursor));
+        this.drawOutline();
+      } catch (e) {
+        this.showError(e);
+      }
+    };
+    this.edits = this.edits.then(run);
+    return this.edits;
   }
 }

@@ -89,7 +89,7 @@ export class LibraryPane {
       $("restore-button").hidden = !inTrash;
       // A lecture in the 回收站 is read-only until restored.
       this.deps.editor.editor.setEditable(!inTrash);
-      await this.deps.editor.show(this.deps.unsavedText(id) ?? lecture.body);
+      await this.deps.editor.show(this.deps.unsavedText(id) ?? lecture.body, id);
       await this.refresh();
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineItem } from "./outline";
+import { CLOSING, outlineKey, renderOutline, sectionAt, type OutlineHandlers, type OutlineItem } from "./outline";
 
 const items: OutlineItem[] = [
   { index: 0, level: 1, number: "一、", title: "深刻领会", start: 10, heading_end: 100, char_count: 80, minutes: "0.4", problem: null },
@@ -34,7 +34,7 @@ describe("outline pane", () => {
     renderOutline(list, { items: typed, selected: null, current: 1 }, handlers());
     const after = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]'));
     expect(after).toEqual(before);
-    expect(after[1].title).toBe("1,234 字 · 约 6 分钟");
+    expect(after[1].title).toBe("（一）坚持问题导向\n1,234 字 · 约 6 分钟");
     expect(after[1].classList.contains("current")).toBe(true);
     expect(after[0].classList.contains("current")).toBe(false);
     const renamed = typed.map((i) => (i.index === 3 ? { ...i, title: "把握好四个关系" } : i));
@@ -42,6 +42,33 @@ describe("outline pane", () => {
     const rebuilt = list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]');
     expect(rebuilt[3]).not.toBe(before[3]);
     expect(rebuilt[3].textContent).toBe("二、把握好四个关系");
+  });
+
+  it("shows the closing remarks as an unnumbered last row that cannot be moved", () => {
+    const list = document.createElement("ul");
+    const closing = { title: "结束语", start: 400, char_count: 50, minutes: "0.3" };
+    const h = handlers();
+    const view = { items, closing, selected: null as number | null, current: null };
+    renderOutline(list, view, h);
+    const rows = Array.from(list.children) as HTMLElement[];
+    expect(rows.map((r) => r.textContent)).toEqual(["一、深刻领会", "（一）坚持问题导向", "（三）<b>加强</b>⚠", "二、把握好三个关系", "结束语"]);
+    expect(rows[4].dataset.testid).toBe("outline-closing");
+    rows[4].click();
+    expect(h.select).toHaveBeenCalledWith(CLOSING);
+    expect(sectionAt(items, 450, closing)).toBe(CLOSING);
+    expect(sectionAt(items, 399, closing)).toBe(3);
+    // Selected, Alt+arrows do nothing to it; ↑ goes back to the last section.
+    view.selected = CLOSING;
+    const key = (k: string, altKey = false) => outlineKey(new KeyboardEvent("keydown", { key: k, altKey }), view, h);
+    key("ArrowUp", true);
+    key("ArrowLeft", true);
+    expect(h.moveUp).not.toHaveBeenCalled();
+    expect(h.promote).not.toHaveBeenCalled();
+    key("ArrowUp");
+    expect(h.select).toHaveBeenLastCalledWith(3);
+    // Without a heading there is no outline, and no closing row either.
+    renderOutline(list, { items: [], closing, selected: null, current: null }, h);
+    expect(list.querySelector('[data-testid="outline-closing"]')).toBeNull();
   });
 
   it("finds the section holding the cursor", () => {

@@ -1,10 +1,14 @@
-// The outline pane: one row per heading, read from the text by the core parser. Rows are plain text
+// The outline pane: one row per heading, read from the text by the core parser, and after them the
+// closing remarks (结束语) when the core finds them: unnumbered, and never moved. Rows are plain text
 // (textContent); clicking selects a heading and scrolls the editor to it, dragging moves a section.
 
-import type { OutlineItem, Placement } from "./api";
+import type { ClosingItem, OutlineItem, Placement } from "./api";
 import { groupDigits } from "./format";
 
-export type { OutlineItem, Placement };
+export type { ClosingItem, OutlineItem, Placement };
+
+/** The index that names the closing remarks' row (sections are 0, 1, 2 …). */
+export const CLOSING = -1;
 
 export interface OutlineHandlers {
   select(index: number): void;
@@ -17,12 +21,17 @@ export interface OutlineHandlers {
 
 export interface OutlineView {
   items: OutlineItem[];
+  /** The closing remarks, if the text has them. */
+  closing?: ClosingItem | null;
+  /** A section's index, [`CLOSING`] for the closing remarks, or none. */
   selected: number | null;
   current: number | null;
 }
 
-/** The section (index) holding UTF-16 position `offset`: the last heading that starts at or before it. */
-export function sectionAt(items: OutlineItem[], offset: number): number | null {
+/** The section (index) holding UTF-16 position `offset`: the last heading that starts at or before it,
+ * or [`CLOSING`] from where the closing remarks begin. */
+export function sectionAt(items: OutlineItem[], offset: number, closing?: ClosingItem | null): number | null {
+  if (closing && offset >= closing.start) return CLOSING;
   let found: number | null = null;
   for (const item of items) {
     if (item.start <= offset) found = item.index;
@@ -32,17 +41,21 @@ export function sectionAt(items: OutlineItem[], offset: number): number | null {
 }
 
 /** What the rows show apart from counts and highlight: when it is unchanged, the rows are updated in place. */
-function shape(items: OutlineItem[]): string {
-  return items.map((i) => `${i.index}\u0001${i.level}\u0001${i.number}\u0001${i.title}\u0001${i.problem ?? ""}`).join("\u0002");
+function shape(items: OutlineItem[], closing: boolean): string {
+  const rows = items.map((i) => `${i.index}\u0001${i.level}\u0001${i.number}\u0001${i.title}\u0001${i.problem ?? ""}`);
+  return rows.join("\u0002") + (closing ? "\u0003" : "");
 }
 
-function rowTip(item: OutlineItem): string {
-  return `${groupDigits(item.char_count)} 字 · 约 ${item.minutes} 分钟`;
+/** The row's tooltip: the whole heading (the row cuts a long one off), then its counts. */
+function rowTip(item: OutlineItem | ClosingItem): string {
+  const heading = "number" in item ? `${item.number}${item.title}` : item.title;
+  return `${heading}\n${groupDigits(item.char_count)} 字 · 约 ${item.minutes} 分钟`;
 }
 
 export function renderOutline(list: HTMLElement, view: OutlineView, handlers: OutlineHandlers): void {
   // Typing inside a section changes only its counts: update the rows instead of rebuilding them.
-  const signature = shape(view.items);
+  const closing = view.items.length > 0 ? (view.closing ?? null) : null;
+  const signature = shape(view.items, closing !== null);
   if (view.items.length > 0 && list.dataset.shape === signature) {
     const rows = list.querySelectorAll<HTMLElement>('[data-testid="outline-item"]');
     view.items.forEach((item, k) => {
@@ -52,6 +65,12 @@ export function renderOutline(list: HTMLElement, view: OutlineView, handlers: Ou
       row.setAttribute("aria-selected", String(item.index === view.selected));
       rowItems.set(row, item);
     });
+    const row = list.querySelector<HTMLElement>('[data-testid="outline-closing"]');
+    if (row && closing) {
+      row.title = rowTip(closing);
+      row.classList.toggle("current", view.current === CLOSING);
+      row.setAttribute("aria-selected", String(view.selected === CLOSING));
+    }
     return;
   }
   list.dataset.shape = signature;
@@ -95,6 +114,28 @@ export function renderOutline(list: HTMLElement, view: OutlineView, handlers: Ou
     attachDrag(list, row, handlers);
     list.append(row);
   }
+  if (closing) list.append(closingRow(closing, view, handlers));
+}
+
+/** The closing remarks' row: unnumbered, not dragged; a click goes to the closing. */
+function closingRow(closing: ClosingItem, view: OutlineView, handlers: OutlineHandlers): HTMLElement {
+  const row = document.createElement("li");
+  row.className = "outline-item outline-closing";
+  row.dataset.testid = "outline-closing";
+  row.dataset.level = "1";
+  row.dataset.index = String(CLOSING);
+  row.style.paddingLeft = "8px";
+  row.setAttribute("role", "treeitem");
+  row.setAttribute("aria-level", "1");
+  row.setAttribute("aria-selected", String(view.selected === CLOSING));
+  if (view.current === CLOSING) row.classList.add("current");
+  row.title = rowTip(closing);
+  const title = document.createElement("span");
+  title.className = "outline-title";
+  title.textContent = closing.title;
+  row.append(title);
+  row.addEventListener("click", () => handlers.select(CLOSING));
+  return row;
 }
 
 /** The item each row shows now (rows updated in place keep their listeners). */
@@ -146,11 +187,21 @@ function dropTarget(list: HTMLElement, y: number, from: number): { index: number
   return null;
 }
 
-/** Keyboard: ↑/↓ select, Alt+↑/Alt+↓ move the section, Alt+←/Alt+→ promote/demote. */
+/** Keyboard: ↑/↓ select, Alt+↑/Alt+↓ move the section, Alt+←/Alt+→ promote/demote. The closing
+ * remarks can be selected, never moved. */
 export function outlineKey(e: KeyboardEvent, view: OutlineView, handlers: OutlineHandlers): boolean {
   if (view.items.length === 0) return false;
   const sel = view.selected ?? view.current ?? 0;
+  if (sel === CLOSING) {
+    if (!e.altKey && e.key === "ArrowUp") handlers.select(view.items[view.items.length - 1].index);
+    else if (!e.altKey || !e.key.startsWith("Arrow")) return false;
+    return true;
+  }
   const pos = view.items.findIndex((i) => i.index === sel);
+  if (e.key === "ArrowDown" && !e.altKey && pos === view.items.length - 1 && view.closing) {
+    handlers.select(CLOSING);
+    return true;
+  }
   if (e.altKey) {
     if (e.key === "ArrowUp") handlers.moveUp(sel);
     else if (e.key === "ArrowDown") handlers.moveDown(sel);

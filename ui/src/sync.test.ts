@@ -13,7 +13,7 @@ function analyzeText(text: string): Analysis {
     }
     at += line.length + 1;
   }
-  return { char_count: text.length, minutes: String(text.length), items };
+  return { char_count: text.length, minutes: String(text.length), items, closing: null };
 }
 
 /** A shell that keeps a copy as the real one does, and records what it was sent. */
@@ -60,6 +60,7 @@ class FakeShell implements Shell {
       item_chars: a.items.map((i) => i.char_count),
       item_minutes: a.items.map((i) => i.minutes),
       words: a.items.filter((i) => earlier.items[i.index]?.title !== i.title).map((i) => ({ index: i.index, number: i.number, title: i.title, problem: i.problem })),
+      closing: null,
     };
   }
 }

@@ -465,8 +465,8 @@ impl Library {
         let has_snapshot = snapshots::has_any(tx, id)?;
         let stamp = now(tx)?;
         let take = self.rule.takes_snapshot(!has_snapshot && !old.trim().is_empty(), pending, edit, age);
-        let (auto_snapshot, pending, since) = if take {
-            let snap = snapshots::insert(tx, id, &title, &old, super::SnapshotKind::Auto, None)?;
+        let (auto_snapshot, pending, since) = if let Some(reason) = take {
+            let snap = snapshots::insert(tx, id, &title, &old, super::SnapshotKind::Auto, Some(&reason))?;
             (Some(snap), edit, Some(stamp))
         } else {
             (None, pending + edit, since.or(Some(stamp)))

@@ -74,14 +74,17 @@ pub struct SnapshotInfo {
 pub struct SnapshotEntry {
     #[serde(flatten)]
     pub info: SnapshotInfo,
-    /// Its label, or for one without a label its kind (手动快照, 自动快照, …).
+    /// Its label, or for one without a label its kind (手动快照, 自动快照, …); an automatic one says
+    /// why it was taken (自动快照 · 原稿, 自动快照 · 500 字改动).
     pub name: String,
 }
 
 impl SnapshotInfo {
-    /// The name to show: the label, or the kind for a snapshot without one.
+    /// The name to show: the label, or the kind for a snapshot without one. An automatic
+    /// snapshot's label is why it was taken (原稿, 500 字改动): it is shown after the kind.
     pub fn name(&self) -> String {
         match &self.label {
+            Some(l) if !l.trim().is_empty() && self.kind == SnapshotKind::Auto => format!("自动快照 · {l}"),
             Some(l) if !l.trim().is_empty() => l.clone(),
             _ => format!("{}快照", self.kind.label_zh()),
         }
@@ -136,14 +139,21 @@ impl Default for AutoSnapshotRule {
 }
 
 impl AutoSnapshotRule {
-    /// `original_unkept`: the previous text is the lecture's first text and
-    /// no snapshot holds it; `pending`: characters edited since the last
+    /// Whether the previous text becomes a snapshot, and why (the reason is the snapshot's
+    /// label, so the list says why it was taken). `original_unkept`: the previous text is the
+    /// lecture's first text and no snapshot holds it; `pending`: characters edited since the last
     /// snapshot; `edit`: this save's; `age_secs`: age of the first pending edit.
-    pub(super) fn takes_snapshot(&self, original_unkept: bool, pending: i64, edit: i64, age_secs: Option<f64>) -> bool {
+    pub(super) fn takes_snapshot(&self, original_unkept: bool, pending: i64, edit: i64, age_secs: Option<f64>) -> Option<String> {
         if pending == 0 {
-            return original_unkept;
+            return original_unkept.then(|| "原稿".to_string());
         }
-        pending + edit >= self.min_edit_chars || age_secs.is_some_and(|a| a >= self.max_age_secs as f64)
+        if pending + edit >= self.min_edit_chars {
+            Some(format!("{} 字改动", self.min_edit_chars))
+        } else if age_secs.is_some_and(|a| a >= self.max_age_secs as f64) {
+            Some(format!("{} 分钟的改动", (self.max_age_secs + 59) / 60))
+        } else {
+            None
+        }
     }
 }
 
@@ -326,17 +336,31 @@ mod tests {
     }
 
     #[test]
+    fn automatic_snapshots_say_why_they_were_taken() {
+        let lib = Library::open_in_memory().unwrap();
+        let id = lib.add(&lectures::NewLecture { title: "讲稿".into(), body: "原来的。".into(), ..Default::default() }).unwrap();
+        lib.update_body(id, "改过一字的。").unwrap();
+        let long = "新".repeat(600);
+        lib.update_body(id, &long).unwrap();
+        let snap = lib.snapshot(id, None).unwrap();
+        lib.update_body(id, "再改。").unwrap();
+        lib.restore(id, snap.id).unwrap();
+        let names: Vec<String> = lib.snapshot_entries(id).unwrap().into_iter().map(|e| e.name).collect();
+        assert_eq!(names, vec!["恢复前的正文", "手动快照", "自动快照 · 500 字改动", "自动快照 · 原稿"]);
+    }
+
+    #[test]
     fn the_rule_keeps_the_original_and_large_or_old_edits() {
         let rule = AutoSnapshotRule::default();
         // The first edit of an imported text keeps the original.
-        assert!(rule.takes_snapshot(true, 0, 1, None));
+        assert_eq!(rule.takes_snapshot(true, 0, 1, None).as_deref(), Some("原稿"));
         // Nothing pending and the text already kept: no snapshot, however large the edit.
-        assert!(!rule.takes_snapshot(false, 0, 5000, None));
+        assert_eq!(rule.takes_snapshot(false, 0, 5000, None), None);
         // Small edits accumulate until 500 characters.
-        assert!(!rule.takes_snapshot(false, 200, 100, Some(30.0)));
-        assert!(rule.takes_snapshot(false, 450, 50, Some(30.0)));
+        assert_eq!(rule.takes_snapshot(false, 200, 100, Some(30.0)), None);
+        assert_eq!(rule.takes_snapshot(false, 450, 50, Some(30.0)).as_deref(), Some("500 字改动"));
         // Or until the first pending edit is ten minutes old.
-        assert!(!rule.takes_snapshot(false, 10, 1, Some(599.0)));
-        assert!(rule.takes_snapshot(false, 10, 1, Some(600.0)));
+        assert_eq!(rule.takes_snapshot(false, 10, 1, Some(599.0)), None);
+        assert_eq!(rule.takes_snapshot(false, 10, 1, Some(600.0)).as_deref(), Some("10 分钟的改动"));
     }
 }

@@ -39,6 +39,22 @@ pub struct Analysis {
     /// The whole text's speaking time as shown ([`stats::minutes_label`]).
     pub minutes: String,
     pub items: Vec<OutlineItem>,
+    /// The closing remarks (结束语) after the last section, if the text has them: the outline's
+    /// last row, unnumbered and not movable ([`outline::Closing`]).
+    pub closing: Option<ClosingItem>,
+}
+
+/// The closing remarks as the outline shows them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClosingItem {
+    /// Always `结束语`.
+    pub title: String,
+    /// UTF-16 position where the closing begins.
+    pub start: usize,
+    pub char_count: usize,
+    /// Its speaking time as shown ([`stats::minutes_label`]).
+    pub minutes: String,
 }
 
 /// Analyses `text` at `rate` characters a minute.
@@ -72,8 +88,17 @@ pub fn analyze(text: &str, rate: u32) -> Analysis {
             }
         })
         .collect();
+    let closing = outline.closing.as_ref().map(|c| {
+        let char_count = counter.count(c.start, c.end);
+        ClosingItem {
+            title: c.title.clone(),
+            start: counter.utf16(c.start),
+            char_count,
+            minutes: stats::minutes_label(stats::minutes(char_count, rate)),
+        }
+    });
     let n = counter.total();
-    Analysis { char_count: n, minutes: stats::minutes_label(stats::minutes(n, rate)), items }
+    Analysis { char_count: n, minutes: stats::minutes_label(stats::minutes(n, rate)), items, closing }
 }
 
 /// An analysis told as its change from the one before it: what the editor is sent after each
@@ -94,6 +119,8 @@ pub struct AnalysisUpdate {
     /// The number, title and problem of each item whose words are not those of the earlier item at
     /// its index (or that had no earlier item).
     pub words: Vec<ItemWords>,
+    /// The closing remarks, sent whole (one small row).
+    pub closing: Option<ClosingItem>,
 }
 
 /// The words of one outline item.
@@ -130,6 +157,7 @@ impl Analysis {
             item_chars: column(|i| i.char_count),
             item_minutes: self.items.iter().map(|i| i.minutes.clone()).collect(),
             words,
+            closing: self.closing.clone(),
         }
     }
 }
@@ -297,6 +325,27 @@ mod tests {
             let first = edit::check(text).into_iter().find(|p| p.section == i.index).map(|p| p.message);
             assert_eq!(i.problem, first);
         }
+    }
+
+    #[test]
+    fn the_closing_is_an_unnumbered_last_row_that_stays_last() {
+        let text = format!("{TEXT}\n\n同志们，让我们携手奋斗！\n\n以上是我的几点体会，与大家共勉。");
+        let a = analyze(&text, 200);
+        let closing = a.closing.clone().expect("the closing is recognised");
+        assert_eq!(closing.title, "结束语");
+        assert_eq!(closing.start, text[..text.find("同志们，让我们").unwrap()].encode_utf16().count());
+        assert_eq!(closing.char_count, stats::count_chars("同志们，让我们携手奋斗！以上是我的几点体会，与大家共勉。"));
+        // The last part no longer counts the closing.
+        assert_eq!(a.items[3].char_count, stats::count_chars("二、主要任务加强队伍建设。"));
+        // Moving the last part up leaves the closing at the end, and the update carries it.
+        let r = apply(&text, &OutlineOp::MoveUp { index: 3 }).unwrap();
+        assert!(r.text.ends_with("同志们，让我们携手奋斗！\n\n以上是我的几点体会，与大家共勉。"), "{}", r.text);
+        let moved = analyze(&r.text, 200);
+        assert_eq!(moved.items.iter().rev().find(|i| i.level == 1).unwrap().title, "总体要求");
+        assert!(moved.closing.as_ref().unwrap().start > moved.items.last().unwrap().start);
+        assert_eq!(moved.update_from(&a).closing, moved.closing);
+        // Without closing formula there is no closing row.
+        assert_eq!(analyze(TEXT, 200).closing, None);
     }
 
     #[test]
