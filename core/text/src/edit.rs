@@ -222,9 +222,14 @@ pub fn renumber(text: &str) -> String {
             Some(&(i, v)) => {
                 let o = &s.headings[i].ordinal;
                 let chars: Vec<char> = line.chars().collect();
-                out.extend(&chars[..o.digits_start]);
-                out.push_str(&render_digits(v, o.form.numerals));
-                out.extend(&chars[o.digits_end..]);
+                let mut renumbered: String = chars[..o.digits_start].iter().collect();
+                renumbered.push_str(&render_digits(v, o.form.numerals));
+                renumbered.extend(&chars[o.digits_end..]);
+                // A new number must still read as this heading's ordinal: `十一、十一、…` as
+                // `一、十一、…` would read as an enumeration (一、十一) and stop being a heading,
+                // and renumbering would no longer be idempotent. Such a line keeps its number.
+                let same = crate::ordinal::detect(&renumbered).is_some_and(|n| n.style == o.style && n.value == v);
+                out.push_str(if same { &renumbered } else { line });
             }
             None => out.push_str(line),
         }
@@ -316,6 +321,14 @@ mod tests {
     use super::*;
 
     const T: &str = "题目\n\n一、甲\n\n（一）甲一。正文。\n\n（二）甲二\n\n二、乙\n\n乙的正文。\n\n三、丙\n\n丙的正文。";
+
+    #[test]
+    fn a_number_that_would_stop_reading_as_an_ordinal_is_kept() {
+        // Found by the ordinal-soup property test: 一、十一、 reads as an enumeration.
+        let r = renumber("十一、十一、\n一、");
+        assert_eq!(r, "十一、十一、\n二、");
+        assert_eq!(renumber(&r), r, "idempotent");
+    }
 
     #[test]
     fn moving_a_part_renumbers() {
