@@ -83,6 +83,8 @@ impl App {
 
     /// Starts the app on the given data folder.
     pub async fn launch_in(data_dir: tempfile::TempDir) -> App {
+        // Checked before any driver starts: a driver left running would hold the test's output open.
+        let application = app_binary();
         let (port, native_port) = free_ports();
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
@@ -96,7 +98,7 @@ impl App {
         caps.insert("browserName".into(), "wry".into());
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": app_binary() }),
+            serde_json::json!({ "application": application }),
         );
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
