@@ -51,7 +51,7 @@ export const commands = {
 	/**  忽略: remembers a finding as ignored in lecture `id`. */
 	checkIgnore: (id: number, key: IgnoreKey) => __TAURI_INVOKE<null>("check_ignore", { id, key }),
 	/**  不再检查 (or 恢复检查): switches a rule off or on again for the whole library. */
-	checkSetRuleDisabled: (ruleKey: string, label: string, disabled: boolean) => __TAURI_INVOKE<null>("check_set_rule_disabled", { ruleKey, label, disabled }),
+	checkSetRuleDisabled: (ruleKey: string, disabled: boolean) => __TAURI_INVOKE<null>("check_set_rule_disabled", { ruleKey, disabled }),
 	/**  Keeps the current text as a snapshot (a blank label is no label); returns its id. */
 	snapshotTake: (id: number, label: string | null) => __TAURI_INVOKE<number>("snapshot_take", { id, label }),
 	snapshotList: (id: number) => __TAURI_INVOKE<SnapshotEntry[]>("snapshot_list", { id }),
@@ -196,8 +196,8 @@ export type DiffLine = {
 /**  A rule switched off for the whole library. */
 export type DisabledRule = {
 	rule_key: string,
-	/**  How the pane names it (the category and message of the finding it was switched off from). */
-	label: string,
+	/**  Its Chinese name ([`rule_name`]). */
+	name: string,
 };
 
 /**  The text after an edit, and where the edited heading now starts (UTF-16 position). */
@@ -381,6 +381,8 @@ export type ProofFinding = {
 	rule: string,
 	/**  What 不再检查 switches off (see the module's doc). */
 	rule_key: string,
+	/**  The rule's Chinese name ([`rule_name`]). */
+	rule_name: string,
 	/**  The category's Chinese name (标点, 序号 …). */
 	category: string,
 	/**  UTF-16 positions of the span in the text checked. */

@@ -48,7 +48,7 @@ pub use backup::{
 };
 pub use import::{FileOutcome, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
 pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
-pub use proofread::{rule_key, DisabledRule, FixEdit, IgnoreKey, ProofFinding, Proofread};
+pub use proofread::{rule_key, rule_name, DisabledRule, FixEdit, IgnoreKey, ProofFinding, Proofread};
 pub use rules::UserRule;
 pub use schema::{migrations, migrations_count};
 pub use search::{SearchHit, SnippetPart};

@@ -45,6 +45,8 @@ pub struct ProofFinding {
     pub rule: String,
     /// What 不再检查 switches off (see the module's doc).
     pub rule_key: String,
+    /// The rule's Chinese name ([`rule_name`]).
+    pub rule_name: String,
     /// The category's Chinese name (标点, 序号 …).
     pub category: String,
     /// UTF-16 positions of the span in the text checked.
@@ -63,8 +65,8 @@ pub struct ProofFinding {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DisabledRule {
     pub rule_key: String,
-    /// How the pane names it (the category and message of the finding it was switched off from).
-    pub label: String,
+    /// Its Chinese name ([`rule_name`]).
+    pub name: String,
 }
 
 /// A lecture's 校对.
@@ -86,6 +88,40 @@ pub struct FixEdit {
     pub from: usize,
     pub to: usize,
     pub insert: String,
+}
+
+/// The Chinese name of a rule (a finding's `rule_key`), as the pane names
+/// it when offering 不再检查 and when listing the rules switched off.
+pub fn rule_name(rule_key: &str) -> String {
+    if let Some(pattern) = rule_key.strip_prefix("wording:") {
+        return format!("规范表述「{pattern}」");
+    }
+    let name = match rule_key {
+        "punct.half_width" => "中文里的半角标点",
+        "punct.pair_unclosed" => "成对标点缺后一半",
+        "punct.pair_unopened" => "成对标点缺前一半",
+        "punct.pair_reversed" => "成对标点前后颠倒",
+        "punct.repeated" => "标点重复",
+        "punct.clash" => "标点连用",
+        "punct.ellipsis" => "省略号的写法",
+        "punct.dash" => "破折号的写法",
+        "punct.dunhao_deng" => "「等」前的顿号",
+        "ordinal.mark" => "序号后的标点",
+        "ordinal.half_width" => "序号里的半角标点",
+        "ordinal.numbering_gap" => "序号跳号",
+        "ordinal.numbering_repeat" => "序号重复",
+        "ordinal.numbering_order" => "序号次序",
+        "ordinal.numbering_mixed_form" => "同级序号形式不一",
+        "ordinal.numbering_mixed_style" => "同级序号样式不一",
+        "number.full_width" => "全角数字和字母",
+        "number.year_two_ways" => "年份写法不一",
+        "space.between_han" => "汉字之间的空格",
+        "space.before_punct" => "标点前的空格",
+        "doubled.char" => "重字",
+        "wording" => "规范表述",
+        other => other,
+    };
+    name.to_string()
 }
 
 /// What 不再检查 switches off for `f`.
@@ -164,6 +200,7 @@ impl Library {
             .into_iter()
             .map(|(f, ignore)| ProofFinding {
                 rule_key: rule_key(&f),
+                rule_name: rule_name(&rule_key(&f)),
                 category: f.category.label().to_string(),
                 start: counter.utf16(f.start),
                 end: counter.utf16(f.end),
@@ -217,14 +254,14 @@ impl Library {
         Ok(n)
     }
 
-    /// 不再检查: switches a rule off (or on again) for the whole library.
-    /// `label` is how the pane lists it while it is off.
-    pub fn set_rule_disabled(&self, rule_key: &str, label: &str, disabled: bool) -> Result<()> {
+    /// 不再检查: switches a rule (a finding's `rule_key`) off, or on again,
+    /// for the whole library.
+    pub fn set_rule_disabled(&self, rule_key: &str, disabled: bool) -> Result<()> {
         let tx = self.write()?;
         if disabled {
             tx.execute(
-                "INSERT INTO check_disabled (rule, label) VALUES (?1, ?2) ON CONFLICT(rule) DO UPDATE SET label = excluded.label",
-                params![rule_key, label.trim()],
+                "INSERT INTO check_disabled (rule, label) VALUES (?1, ?2) ON CONFLICT(rule) DO NOTHING",
+                params![rule_key, rule_name(rule_key)],
             )?;
         } else {
             tx.execute("DELETE FROM check_disabled WHERE rule = ?1", [rule_key])?;
@@ -235,8 +272,11 @@ impl Library {
 
     /// The rules switched off, oldest first.
     pub fn disabled_rules(&self) -> Result<Vec<DisabledRule>> {
-        let mut stmt = self.conn.prepare_cached("SELECT rule, label FROM check_disabled ORDER BY created_at, rule")?;
-        let rows = stmt.query_map([], |r| Ok(DisabledRule { rule_key: r.get(0)?, label: r.get(1)? }))?;
+        let mut stmt = self.conn.prepare_cached("SELECT rule FROM check_disabled ORDER BY created_at, rule")?;
+        let rows = stmt.query_map([], |r| {
+            let rule_key: String = r.get(0)?;
+            Ok(DisabledRule { name: rule_name(&rule_key), rule_key })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
@@ -300,8 +340,9 @@ mod tests {
             let p = lib.proofread(a, text).unwrap();
             let keys: Vec<&str> = p.findings.iter().map(|f| f.rule_key.as_str()).collect();
             assert_eq!(keys, ["wording:二十大精神", "punct.half_width", "doubled.char"]);
-            lib.set_rule_disabled("punct.half_width", "标点：半角逗号", true).unwrap();
-            lib.set_rule_disabled("wording:二十大精神", "规范表述：二十大精神", true).unwrap();
+            assert_eq!(p.findings[2].rule_name, "重字");
+            lib.set_rule_disabled("punct.half_width", true).unwrap();
+            lib.set_rule_disabled("wording:二十大精神", true).unwrap();
             a
         };
         let lib = Library::open(&path).unwrap();
@@ -309,12 +350,12 @@ mod tests {
         for id in [a, b] {
             let p = lib.proofread(id, text).unwrap();
             assert_eq!(found(&p), [("doubled.char", "要要")]);
-            assert_eq!(p.disabled.iter().map(|d| d.label.as_str()).collect::<Vec<_>>(), ["标点：半角逗号", "规范表述：二十大精神"]);
+            assert_eq!(p.disabled.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["中文里的半角标点", "规范表述「二十大精神」"]);
         }
         // Another wording rule is still checked.
         lib.add_wording_rule("两学一做", "“两学一做”学习教育", "").unwrap();
         assert_eq!(found(&lib.proofread(a, "开展两学一做。").unwrap()), [("wording", "两学一做")]);
-        lib.set_rule_disabled("punct.half_width", "", false).unwrap();
+        lib.set_rule_disabled("punct.half_width", false).unwrap();
         assert_eq!(lib.proofread(a, text).unwrap().findings.len(), 2);
         assert_eq!(lib.disabled_rules().unwrap().len(), 1);
     }
@@ -339,5 +380,17 @@ mod tests {
         }
         assert_eq!(String::from_utf16(&units16).unwrap(), "𠀀字，第一,我们要要坚持，不动摇。");
         assert_eq!(lib.proofread_fixes(a, text, Some("doubled.char")).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn every_rule_found_in_the_test_lecture_has_a_chinese_name() {
+        let lib = Library::open_in_memory().unwrap();
+        let text = include_str!("../../../tests/data/check/lecture-20-errors.txt");
+        let a = lecture(&lib, text);
+        let p = lib.proofread(a, text).unwrap();
+        assert!(p.findings.len() >= 18);
+        for f in &p.findings {
+            assert!(!f.rule_name.is_ascii(), "{} has no Chinese name", f.rule_key);
+        }
     }
 }

@@ -33,6 +33,6 @@ pub async fn check_ignore(app: AppHandle, id: i64, key: IgnoreKey) -> Result<(),
 /// 不再检查 (or 恢复检查): switches a rule off or on again for the whole library.
 #[tauri::command]
 #[specta::specta]
-pub async fn check_set_rule_disabled(app: AppHandle, rule_key: String, label: String, disabled: bool) -> Result<(), String> {
-    off_main(app, "设置校对规则", move |state| state.library()?.set_rule_disabled(&rule_key, &label, disabled).map_err(msg)).await
+pub async fn check_set_rule_disabled(app: AppHandle, rule_key: String, disabled: bool) -> Result<(), String> {
+    off_main(app, "设置校对规则", move |state| state.library()?.set_rule_disabled(&rule_key, disabled).map_err(msg)).await
 }
