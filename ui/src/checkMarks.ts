@@ -1,7 +1,8 @@
 // 校对's marks in the editor: a wavy underline under each finding (its message on hover), kept in a
 // StateField so they move with the text as it is edited until the next check replaces them. Each
 // mark remembers the finding it stands for, so the pane finds a finding's span in the text as it
-// is now (after edits made since the check) instead of at the positions the check gave.
+// is now (after edits made since the check) instead of at the positions the check gave; a mark
+// whose own text is edited goes at once.
 import { StateEffect, StateField, type EditorState, type Range } from "@codemirror/state";
 import { Decoration, EditorView, type DecorationSet } from "@codemirror/view";
 
@@ -49,6 +50,10 @@ export const checkField = StateField.define<DecorationSet>({
   create: () => Decoration.none,
   update(marks, tr) {
     marks = marks.map(tr.changes);
+    // A finding whose own text was edited (or fixed) is no longer marked until the next check.
+    tr.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+      marks = marks.update({ filterFrom: fromB, filterTo: toB, filter: (from, to) => to <= fromB || from >= toB });
+    });
     for (const e of tr.effects) {
       if (e.is(setCheckMarks)) marks = decorations(e.value, tr.state.doc.length);
     }
