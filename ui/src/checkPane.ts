@@ -24,6 +24,8 @@ function node<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, 
 
 export class CheckPane {
   private result: Proofread | null = null;
+  /** What the list was last drawn from: an unchanged list is not drawn again. */
+  private drawn = "";
   private seq = 0;
   private readonly list: HTMLElement;
   private readonly count: HTMLElement;
@@ -83,6 +85,10 @@ export class CheckPane {
       this.view.dispatch({ effects: setCheckMarks.of(marks) });
     }
     this.count.textContent = findings.length > 0 ? String(findings.length) : "";
+    // Typing that changes no finding leaves the list (its scroll, a focused button) as it is.
+    const signature = JSON.stringify([result, this.pane.editor.isEditable]);
+    if (signature === this.drawn) return;
+    this.drawn = signature;
     this.draw();
   }
 
