@@ -75,7 +75,14 @@ export function markRange(state: EditorState, id: number): { from: number; to: n
 export const checkMarks = [
   checkField,
   EditorView.baseTheme({
-    ".cm-check": { textDecoration: "underline wavy #c0392b", textDecorationSkipInk: "none", textUnderlineOffset: "3px" },
+    // Longhands: WebKitGTK's `text-decoration` shorthand takes the line only, not style or colour.
+    ".cm-check": {
+      textDecorationLine: "underline",
+      textDecorationStyle: "wavy",
+      textDecorationColor: "#c0392b",
+      textDecorationSkipInk: "none",
+      textUnderlineOffset: "3px",
+    },
     ".cm-check-wording, .cm-check-doubled": { textDecorationColor: "#1f6fb2" },
     ".cm-check-ordinal, .cm-check-number": { textDecorationColor: "#b8860b" },
     ".cm-check-space": { textDecorationColor: "#7a7a7a" },

@@ -57,6 +57,11 @@ async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
     // Every finding is underlined in the editor, with its message on hover.
     let marks = app.text_contents(".cm-content .cm-check").await;
     assert_eq!(marks, [".", "二十大精神", ",", ",", "的的", ","]);
+    let look = app
+        .js("const s = getComputedStyle(document.querySelector('.cm-content .cm-check')); return [s.textDecorationLine, s.textDecorationStyle, s.textDecorationColor, s.webkitTextDecorationsInEffect || ''].join('|')")
+        .await;
+    println!("the underline's style: {look}");
+    assert!(look.as_str().unwrap().starts_with("underline|wavy|"), "a wavy underline: {look}");
     let tip = app.js("return document.querySelector('.cm-content .cm-check-doubled').title").await;
     assert!(tip.as_str().unwrap().contains("重复"), "{tip}");
 
