@@ -2,10 +2,10 @@
 //! Chinese, 的的, 二十大精神) is listed in the 校对 pane by category with counts and underlined in
 //! the editor; clicking a finding selects its span; 改 fixes one; 全部改 fixes every one of a rule
 //! and a single Ctrl+Z brings them all back; 忽略 hides a finding, and it stays hidden after the
-//! window is opened again on the same library; 不再检查 switches a rule off until 恢复检查.
+//! window is opened again on the same library; 不再检查 switches a rule off until 恢复检查. The
+//! lecture is made as a user makes one (新建, then typing), so the test runs on any build.
 
 use lectern_e2e::App;
-use lectern_library::{Library, NewLecture};
 
 const BODY: &str = "一.深刻领会党的创新理论\n\n我们要深刻领会二十大精神,坚持理论联系实际,推动各项工作落实落地。\n\n二、把握实践要求\n\n全体党员要带头学习的的理论,带头实践。\n";
 const GROUPS: &str = r#"[data-testid="check-group"]"#;
@@ -35,13 +35,17 @@ async fn wait_for_editor(app: &App, check: impl Fn(&str) -> bool) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
-    let data_dir = tempfile::tempdir().unwrap();
-    {
-        let lib = Library::open(&data_dir.path().join("library.db")).unwrap();
-        lib.add(&NewLecture { title: "校对示例".into(), body: BODY.into(), ..Default::default() }).unwrap();
-    }
-    let mut app = App::launch_in(data_dir).await;
-    wait_for_editor(&app, |t| t.contains("全体党员要带头学习的的理论")).await;
+    // A new lecture, its text typed in (typing is never cleaned, so the errors stay).
+    let mut app = App::launch().await;
+    app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 1).await;
+    app.click(r#"[data-testid="new-button"]"#).await;
+    app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 2).await;
+    wait_for_editor(&app, |t| t.is_empty()).await;
+    let content = app.find(".cm-content").await;
+    content.click().await.unwrap();
+    let enter = char::from(fantoccini::key::Key::Enter).to_string();
+    content.send_keys(&BODY.trim_end().replace('\n', &enter)).await.unwrap();
+    wait_for_editor(&app, |t| t == BODY.trim_end()).await;
 
     // The 校对 tab beside 提纲: its count, then the findings by category with counts.
     app.wait_for_text_contents(r#"[data-testid="check-count"]"#, |t| t == ["6"]).await;
@@ -81,7 +85,6 @@ async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
     assert_eq!(fixed.matches('，').count(), 3, "{fixed}");
     app.wait_for_text_contents(GROUPS, |t| t == ["序号（1）", "规范表述（1）"]).await;
     app.wait_for_text_contents(".cm-content .cm-check", |t| t == [".", "二十大精神"]).await;
-    let content = app.find(".cm-content").await;
     content.send_keys("\u{E009}z").await.unwrap();
     let undone = wait_for_editor(&app, |t| t.matches(',').count() == 3).await;
     assert!(undone.contains("学习的理论"), "the single undo took back 全部改 only, not 改: {undone}");
