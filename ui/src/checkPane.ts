@@ -11,7 +11,7 @@ import { EditorView } from "@codemirror/view";
 import { api, type ProofFinding, type Proofread } from "./api";
 import { markRange, setCheckMarks } from "./checkMarks";
 import type { EditorPane } from "./editorPane";
-import { changeLabel, fixCounts, groupFindings } from "./proofread";
+import { changeLabel, fixCounts, groupFindings, listSignature } from "./proofread";
 
 type Tab = "outline" | "check";
 
@@ -86,8 +86,8 @@ export class CheckPane {
     }
     this.count.textContent = findings.length > 0 ? String(findings.length) : "";
     // Typing that changes no finding leaves the list (its scroll, a focused button) as it is.
-    const signature = JSON.stringify([result, this.pane.editor.isEditable]);
-    if (signature === this.drawn) return;
+    const signature = listSignature(result, this.pane.editor.isEditable);
+    if (signature === this.drawn && result) return;
     this.drawn = signature;
     this.draw();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProofFinding } from "./api";
-import { changeLabel, fixCounts, groupFindings } from "./proofread";
+import { changeLabel, fixCounts, groupFindings, listSignature } from "./proofread";
 
 function finding(category: string, rule_key: string, start: number, found: string, suggestion: string | null): ProofFinding {
   return {
@@ -52,5 +52,15 @@ describe("the 校对 list", () => {
     expect(changeLabel(findings[3])).toBe("「“」");
     expect(changeLabel(finding("空格", "space.between_han", 0, " ", ""))).toBe("「 」→删去");
     expect(changeLabel(finding("标点", "punct.pair_reversed", 0, "”a\n“", "“a”"))).toBe("「”a↵“」→「“a”」");
+  });
+
+  it("redraws the list when what it shows changes, not when findings only move along", () => {
+    const result = { findings, ignored: 0, disabled: [] };
+    const moved = { ...result, findings: findings.map((f) => ({ ...f, start: f.start + 3, end: f.end + 3 })) };
+    expect(listSignature(moved, true)).toBe(listSignature(result, true));
+    expect(listSignature(result, false)).not.toBe(listSignature(result, true));
+    expect(listSignature({ ...result, ignored: 1 }, true)).not.toBe(listSignature(result, true));
+    expect(listSignature({ ...result, findings: findings.slice(1) }, true)).not.toBe(listSignature(result, true));
+    expect(listSignature(null, true)).toBe("");
   });
 });

@@ -1,7 +1,7 @@
 // 校对's list, as the pane shows it: findings grouped by category (in the core's order) with counts,
 // and which rules have enough fixes for 全部改. Pure functions over the core's findings, tested
 // with Vitest; the pane (checkPane.ts) draws them.
-import type { ProofFinding } from "./api";
+import type { ProofFinding, Proofread } from "./api";
 
 /** The categories in the order the pane lists them (the core's order). */
 export const CATEGORY_ORDER = ["标点", "序号", "数字", "空格", "重字", "规范表述"];
@@ -53,4 +53,13 @@ export function changeLabel(f: ProofFinding): string {
   const found = `「${shown(f.found)}」`;
   if (f.suggestion === null) return found;
   return f.suggestion === "" ? `${found}→删去` : `${found}→「${shown(f.suggestion)}」`;
+}
+
+/** What the list shows of a check, without the findings' positions (the rows do not show them, and
+ * find their spans through the editor's marks): typing that only moves findings along leaves it the
+ * same, so the list is not drawn again at every pause. */
+export function listSignature(result: Proofread | null, editable: boolean): string {
+  if (!result) return "";
+  const findings = result.findings.map(({ start: _start, end: _end, ...shown }) => shown);
+  return JSON.stringify([findings, result.ignored, result.disabled, editable]);
 }
