@@ -152,7 +152,14 @@ export class CheckPane {
     button("忽略", "check-ignore", "本篇讲稿中不再提示这一处", () => this.ignore(f));
     button("不再检查", "check-disable", `整个讲稿库不再检查「${f.rule_name}」（可在列表末尾恢复）`, () => this.setDisabled(f.rule_key, true));
     li.append(actions);
+    li.tabIndex = 0;
     li.addEventListener("click", () => this.select(id));
+    li.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && e.target === li) {
+        e.preventDefault();
+        this.select(id);
+      }
+    });
     return li;
   }
 

@@ -64,3 +64,27 @@ fn rules_added_on_the_command_line_are_listed_checked_exported_and_removed() {
     assert_eq!(empty.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&empty.stderr).contains("不能为空"));
 }
+
+#[test]
+fn check_with_db_leaves_out_the_rules_switched_off_in_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let text = dir.path().join("lecture.txt");
+    std::fs::write(&text, "我们要要学习二十大精神,坚持到底。\n").unwrap();
+    let rules = |args: &[&str]| -> Vec<String> {
+        let found: serde_json::Value = serde_json::from_str(&ok(&db, args)).unwrap();
+        found.as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_string()).collect()
+    };
+    let path = text.to_str().unwrap();
+    assert_eq!(rules(&["check", "--json", path]), ["doubled.char", "wording", "punct.half_width"]);
+    {
+        // 不再检查 in the app, on one wording and on the half-width marks.
+        let lib = lectern_library::Library::open(&db).unwrap();
+        lib.set_rule_disabled("punct.half_width", true).unwrap();
+        lib.set_rule_disabled("wording:二十大精神", true).unwrap();
+    }
+    assert_eq!(rules(&["check", "--json", path]), ["doubled.char"]);
+    // Without --db nothing is switched off.
+    let o = Command::new(env!("CARGO_BIN_EXE_lectern")).args(["check", "--json", path]).output().unwrap();
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap().as_array().unwrap().len(), 3);
+}
