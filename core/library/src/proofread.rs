@@ -17,7 +17,7 @@
 //! for standard wordings, where each pattern is a rule of its own
 //! (`wording:二十大精神`), so switching off one wording keeps the others.
 
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use lectern_text::check::{self, Checker, Finding, WordingRule};
@@ -158,6 +158,40 @@ fn ignore_keys(text: &str, findings: &[Finding]) -> Vec<IgnoreKey> {
         .collect()
 }
 
+/// The findings ignored in `lecture` (for the library's export too).
+pub(crate) fn ignores_of(conn: &Connection, lecture: i64) -> Result<Vec<IgnoreKey>> {
+    let mut stmt = conn.prepare_cached("SELECT rule, found, before, after FROM check_ignores WHERE lecture_id = ?1 ORDER BY created_at")?;
+    let rows = stmt.query_map([lecture], |r| Ok(IgnoreKey { rule: r.get(0)?, found: r.get(1)?, before: r.get(2)?, after: r.get(3)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Remembers findings as ignored in `lecture` (those already remembered stay as they are).
+pub(crate) fn add_ignores(conn: &Connection, lecture: i64, keys: &[IgnoreKey]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO check_ignores (lecture_id, rule, found, before, after) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for k in keys {
+        stmt.execute(params![lecture, k.rule, k.found, k.before, k.after])?;
+    }
+    Ok(())
+}
+
+/// The rule keys switched off (for the library's export too).
+pub(crate) fn disabled_keys(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT rule FROM check_disabled ORDER BY created_at, rule")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Switches rules off (those already off stay as they are).
+pub(crate) fn add_disabled(conn: &Connection, keys: &[String]) -> Result<()> {
+    let mut stmt = conn.prepare_cached("INSERT INTO check_disabled (rule, label) VALUES (?1, ?2) ON CONFLICT(rule) DO NOTHING")?;
+    for k in keys.iter().filter(|k| !k.trim().is_empty()) {
+        stmt.execute(params![k, rule_name(k)])?;
+    }
+    Ok(())
+}
+
 impl Library {
     /// The checker with this library's wording rules.
     fn checker(&self) -> Result<Checker> {
@@ -231,19 +265,14 @@ impl Library {
     pub fn ignore_finding(&self, lecture: i64, key: &IgnoreKey) -> Result<()> {
         self.ensure_lecture(lecture)?;
         let tx = self.write()?;
-        tx.execute(
-            "INSERT OR IGNORE INTO check_ignores (lecture_id, rule, found, before, after) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![lecture, key.rule, key.found, key.before, key.after],
-        )?;
+        add_ignores(&tx, lecture, std::slice::from_ref(key))?;
         tx.commit()?;
         Ok(())
     }
 
     /// The findings ignored in `lecture`.
     pub fn ignores(&self, lecture: i64) -> Result<Vec<IgnoreKey>> {
-        let mut stmt = self.conn.prepare_cached("SELECT rule, found, before, after FROM check_ignores WHERE lecture_id = ?1")?;
-        let rows = stmt.query_map([lecture], |r| Ok(IgnoreKey { rule: r.get(0)?, found: r.get(1)?, before: r.get(2)?, after: r.get(3)? }))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        ignores_of(&self.conn, lecture)
     }
 
     /// Forgets every finding ignored in `lecture`; returns how many there were.
@@ -259,10 +288,7 @@ impl Library {
     pub fn set_rule_disabled(&self, rule_key: &str, disabled: bool) -> Result<()> {
         let tx = self.write()?;
         if disabled {
-            tx.execute(
-                "INSERT INTO check_disabled (rule, label) VALUES (?1, ?2) ON CONFLICT(rule) DO NOTHING",
-                params![rule_key, rule_name(rule_key)],
-            )?;
+            add_disabled(&tx, &[rule_key.to_string()])?;
         } else {
             tx.execute("DELETE FROM check_disabled WHERE rule = ?1", [rule_key])?;
         }
@@ -272,12 +298,7 @@ impl Library {
 
     /// The rules switched off, oldest first.
     pub fn disabled_rules(&self) -> Result<Vec<DisabledRule>> {
-        let mut stmt = self.conn.prepare_cached("SELECT rule FROM check_disabled ORDER BY created_at, rule")?;
-        let rows = stmt.query_map([], |r| {
-            let rule_key: String = r.get(0)?;
-            Ok(DisabledRule { name: rule_name(&rule_key), rule_key })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(disabled_keys(&self.conn)?.into_iter().map(|rule_key| DisabledRule { name: rule_name(&rule_key), rule_key }).collect())
     }
 }
 
@@ -392,5 +413,33 @@ mod tests {
         for f in &p.findings {
             assert!(!f.rule_name.is_ascii(), "{} has no Chinese name", f.rule_key);
         }
+    }
+
+    #[test]
+    fn ignored_findings_and_rules_switched_off_go_with_the_library_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("export.json");
+        let text = "我们要要坚持党的领导,不动摇。\n我们要要坚持学习。";
+        let from = Library::open(&dir.path().join("a.db")).unwrap();
+        let a = lecture(&from, text);
+        let p = from.proofread(a, text).unwrap();
+        from.ignore_finding(a, &p.findings[0].ignore).unwrap();
+        from.set_rule_disabled("punct.half_width", true).unwrap();
+        from.export_library(&file).unwrap();
+
+        let into = Library::open(&dir.path().join("b.db")).unwrap();
+        into.set_rule_disabled("space.between_han", true).unwrap();
+        into.import_library(&file).unwrap();
+        let b = into.list().unwrap().into_iter().find(|l| l.title == "校对").unwrap().id;
+        let p = into.proofread(b, text).unwrap();
+        assert_eq!(found(&p), [("doubled.char", "要要")]);
+        assert_eq!(p.findings[0].start, 18, "the second sentence's 要要 is still shown");
+        assert_eq!(p.ignored, 1);
+        let off: Vec<String> = p.disabled.into_iter().map(|d| d.rule_key).collect();
+        assert_eq!(off, ["space.between_han", "punct.half_width"]);
+        // Merging the same file again changes nothing.
+        into.import_library(&file).unwrap();
+        assert_eq!(into.ignores(b).unwrap().len(), 1);
+        assert_eq!(into.disabled_rules().unwrap().len(), 2);
     }
 }

@@ -6,7 +6,9 @@
 //! each lecture carries its stable `uid`, its details, body, tags, snapshots
 //! (each with its own `uid`) and `adapted_from` as the source lecture's uid;
 //! `wording_rules` are the user's own 校对 rules (pattern, standard form,
-//! note), absent in files from before they existed.
+//! note), `check_disabled` the rules switched off (不再检查), and each
+//! lecture's `check_ignores` the findings ignored in it (忽略); all absent in
+//! files from before they existed.
 //!
 //! Merging, lecture by lecture, in one transaction:
 //! - a lecture is the same as a local one when their uids match, or else
@@ -21,7 +23,8 @@
 //!   lecture already has a snapshot with the same text;
 //! - lineage (`adapted_from`) is linked by uid after all lectures are in;
 //! - a wording rule whose pattern this library lacks is added; one it has
-//!   keeps this library's standard form.
+//!   keeps this library's standard form; ignored findings and rules switched
+//!   off are united with this library's.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -32,6 +35,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::lectures::{self, add_tags_in, content_hash, edit_size, insert, tags_of, InsertExtra, NewLecture};
+use super::proofread::{self, IgnoreKey};
 use super::snapshots::{self, SnapshotKind};
 use super::{now, search, Library, LibraryError, Result};
 
@@ -58,6 +62,9 @@ struct ExportedLecture {
     tags: Vec<String>,
     #[serde(default)]
     snapshots: Vec<ExportedSnapshot>,
+    /// The 校对 findings ignored in this lecture.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    check_ignores: Vec<IgnoreKey>,
     body: String,
 }
 
@@ -86,6 +93,8 @@ struct ExportFile {
     version: u32,
     #[serde(default)]
     wording_rules: Vec<ExportedRule>,
+    #[serde(default)]
+    check_disabled: Vec<String>,
     lectures: Vec<ExportedLecture>,
 }
 
@@ -125,11 +134,13 @@ fn read_lecture(conn: &Connection, id: i64, uid: &str) -> Result<ExportedLecture
                 deleted_at: r.get(9)?,
                 tags: Vec::new(),
                 snapshots: Vec::new(),
+                check_ignores: Vec::new(),
                 body: r.get(10)?,
             })
         },
     )?;
     l.tags = tags_of(conn, id)?;
+    l.check_ignores = proofread::ignores_of(conn, id)?;
     let mut stmt = conn.prepare_cached(
         "SELECT uid, kind, label, created_at, title, body FROM snapshots WHERE lecture_id = ?1 ORDER BY id",
     )?;
@@ -255,6 +266,7 @@ impl Library {
                 .collect::<rusqlite::Result<_>>()?;
             let header = serde_json::json!({
                 "format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": now(&tx)?, "wording_rules": rules,
+                "check_disabled": proofread::disabled_keys(&tx)?,
             });
             let header = header.to_string();
             write!(out, "{},\"lectures\":[", &header[..header.len() - 1]).map_err(io)?;
@@ -348,6 +360,7 @@ impl Library {
                     id
                 }
             };
+            proofread::add_ignores(&tx, id, &l.check_ignores)?;
             matched.insert(id);
             ids.insert(l.uid.as_str(), id);
         }
@@ -366,6 +379,7 @@ impl Library {
                 )?;
             }
         }
+        proofread::add_disabled(&tx, &data.check_disabled)?;
         for r in &data.wording_rules {
             let (pattern, standard) = (r.pattern.trim(), r.standard.trim());
             if pattern.is_empty() || standard.is_empty() {
