@@ -44,6 +44,14 @@ export const commands = {
 	textAnalyzeChanges: (changes: Change[], oldLen: number, newLen: number, rate: number) => __TAURI_INVOKE<AnalysisUpdate>("text_analyze_changes", { changes, oldLen, newLen, rate }),
 	outlineEdit: (text: string, op: OutlineOp) => __TAURI_INVOKE<EditResult>("outline_edit", { text, op }),
 	cleanPreview: (text: string) => __TAURI_INVOKE<CleanPreview>("clean_preview", { text }),
+	/**  The findings of `text`, the text of lecture `id` as it is in the editor. */
+	checkRun: (id: number, text: string) => __TAURI_INVOKE<Proofread>("check_run", { id, text }),
+	/**  全部改: the fixes of every finding of one rule (`rule_key`; all rules when none) in `text`. */
+	checkFixes: (id: number, text: string, ruleKey: string | null) => __TAURI_INVOKE<FixEdit[]>("check_fixes", { id, text, ruleKey }),
+	/**  忽略: remembers a finding as ignored in lecture `id`. */
+	checkIgnore: (id: number, key: IgnoreKey) => __TAURI_INVOKE<null>("check_ignore", { id, key }),
+	/**  不再检查 (or 恢复检查): switches a rule off or on again for the whole library. */
+	checkSetRuleDisabled: (ruleKey: string, disabled: boolean) => __TAURI_INVOKE<null>("check_set_rule_disabled", { ruleKey, disabled }),
 	/**  Keeps the current text as a snapshot (a blank label is no label); returns its id. */
 	snapshotTake: (id: number, label: string | null) => __TAURI_INVOKE<number>("snapshot_take", { id, label }),
 	snapshotList: (id: number) => __TAURI_INVOKE<SnapshotEntry[]>("snapshot_list", { id }),
@@ -203,6 +211,13 @@ export type DiffLine = {
 	text: string,
 };
 
+/**  A rule switched off for the whole library. */
+export type DisabledRule = {
+	rule_key: string,
+	/**  Its Chinese name ([`rule_name`]). */
+	name: string,
+};
+
 /**  The text after an edit, and where the edited heading now starts (UTF-16 position). */
 export type EditResult = {
 	text: string,
@@ -236,6 +251,13 @@ export type FileOutcome = {
 	read: string[],
 };
 
+/**  One replacement in UTF-16 positions of the text checked. */
+export type FixEdit = {
+	from: number,
+	to: number,
+	insert: string,
+};
+
 export type FontChoices = {
 	roles: FontRole[],
 	families: string[],
@@ -246,6 +268,14 @@ export type FontRole = {
 	label: string,
 	resolved: string | null,
 	note: string | null,
+};
+
+/**  What identifies a finding the user ignored in a lecture. */
+export type IgnoreKey = {
+	rule: string,
+	found: string,
+	before: string,
+	after: string,
 };
 
 /**
@@ -363,6 +393,36 @@ export type PaneWidths = {
 };
 
 export type Placement = "before" | "after";
+
+/**  One finding as the editor shows it. */
+export type ProofFinding = {
+	rule: string,
+	/**  What 不再检查 switches off (see the module's doc). */
+	rule_key: string,
+	/**  The rule's Chinese name ([`rule_name`]). */
+	rule_name: string,
+	/**  The category's Chinese name (标点, 序号 …). */
+	category: string,
+	/**  UTF-16 positions of the span in the text checked. */
+	start: number,
+	end: number,
+	found: string,
+	/**  The span's replacement when it is certain ("" deletes it). */
+	suggestion: string | null,
+	message: string,
+	/**  What 忽略 remembers. */
+	ignore: IgnoreKey,
+};
+
+/**  A lecture's 校对. */
+export type Proofread = {
+	/**  The findings left, in order of position. */
+	findings: ProofFinding[],
+	/**  How many findings are hidden because they were ignored in this lecture. */
+	ignored: number,
+	/**  The rules switched off, oldest first. */
+	disabled: DisabledRule[],
+};
 
 export type RoleFace = {
 	role: string,

@@ -20,6 +20,7 @@ import {
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { highlightSelectionMatches, openSearchPanel, search, searchKeymap } from "@codemirror/search";
+import { checkMarks } from "./checkMarks";
 
 /** A heading to style: UTF-16 positions of its start and of the end of its heading sentence. */
 export interface HeadingMark {
@@ -116,6 +117,7 @@ function extensions(hooks: EditorHooks, editable: boolean): Extension[] {
     search({ top: true }),
     phrases,
     headingField,
+    checkMarks,
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ lang: "zh-CN", "aria-label": "讲稿正文" }),
     outlineKeymap(hooks),

@@ -54,6 +54,8 @@ export class EditorPane {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private seq = 0;
   private pendingHeadings = false;
+  /** Called after each refresh, and when no lecture is shown (the 校对 pane checks then). */
+  afterAnalyze: (() => void) | null = null;
   /** Where the last refresh spent its time (ms), for the responsiveness measurement. */
   readonly lastRefresh = { parse: 0, outline: 0, headings: 0 };
   private readonly handlers: OutlineHandlers = {
@@ -222,6 +224,7 @@ export class EditorPane {
     this.select(null);
     this.drawOutline();
     this.drawStats();
+    this.afterAnalyze?.();
   }
 
   /** Remembers where the user is in the lecture shown. */
@@ -279,6 +282,7 @@ export class EditorPane {
       this.applyHeadings();
       const t3 = performance.now();
       Object.assign(this.lastRefresh, { parse: t1 - t0, outline: t2 - t1, headings: t3 - t2 });
+      this.afterAnalyze?.();
     } catch (e) {
       this.showError(e);
     }

@@ -4,6 +4,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { openAbout } from "./about";
 import { api } from "./api";
 import { AutoSaver } from "./autosave";
+import { CheckPane } from "./checkPane";
 import { el, showDialog } from "./dialog";
 import { EditorPane } from "./editorPane";
 import { openExport } from "./export";
@@ -61,6 +62,8 @@ const library = new LibraryPane({
   },
   showError,
 });
+
+new CheckPane(editor, () => library.current, showError);
 
 $("snapshot-button").addEventListener("click", () => {
   const lecture = library.current;

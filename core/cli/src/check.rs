@@ -1,7 +1,8 @@
 //! `lectern check FILE [--json]`: 校对, the proofreading findings of a text as
 //! written (line endings normalised to `\n`, nothing cleaned), so offsets
 //! point into the file the user has. With `--db`, the library's own wording
-//! rules are used too. Exits 0 with or without findings.
+//! rules are used too, and the rules switched off there (不再检查 in the
+//! app) are left out. Exits 0 with or without findings.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -60,11 +61,16 @@ fn positions(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
 impl CheckArgs {
     pub fn run(self, db: Option<&Path>) -> Result<(), CliError> {
         let text = read_text(&self.file)?;
-        let user: Vec<WordingRule> = match db {
-            Some(p) => lectern_library::Library::open(p)?.wording_rules()?.into_iter().map(|r| r.rule).collect(),
-            None => Vec::new(),
+        let (user, off): (Vec<WordingRule>, Vec<String>) = match db {
+            Some(p) => {
+                let lib = lectern_library::Library::open(p)?;
+                let off = lib.disabled_rules()?.into_iter().map(|d| d.rule_key).collect();
+                (lib.wording_rules()?.into_iter().map(|r| r.rule).collect(), off)
+            }
+            None => (Vec::new(), Vec::new()),
         };
-        let findings = Checker::new(&user).check(&text);
+        let mut findings = Checker::new(&user).check(&text);
+        findings.retain(|f| !off.contains(&lectern_library::rule_key(f)));
         if self.json {
             println!("{}", serde_json::to_string_pretty(&findings)?);
             return Ok(());

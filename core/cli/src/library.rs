@@ -357,8 +357,8 @@ impl LibraryCommand {
             LibraryCommand::ImportLibrary { file } => {
                 let r = lib.import_library(&file)?;
                 println!(
-                    "新增 {} 篇，更新 {} 篇，未变 {} 篇，新增快照 {} 个",
-                    r.added, r.updated, r.unchanged, r.snapshots_added
+                    "新增 {} 篇，更新 {} 篇，未变 {} 篇，新增快照 {} 个，新增规范表述 {} 条",
+                    r.added, r.updated, r.unchanged, r.snapshots_added, r.rules_added
                 );
             }
             LibraryCommand::Backup => {

@@ -6,6 +6,7 @@
 mod check;
 mod export;
 mod library;
+mod rules;
 mod text;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,9 @@ enum Command {
     Handout(export::HandoutCommand),
     /// 校对: prints the proofreading findings of FILE (with --db, the library's wording rules too)
     Check(check::CheckArgs),
+    /// 校对's wording rules kept in the library: add, list, remove
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +68,7 @@ fn main() -> ExitCode {
         Command::Text(cmd) => cmd.run(),
         Command::Handout(cmd) => cmd.run(cli.db.as_deref()),
         Command::Check(args) => args.run(cli.db.as_deref()),
+        Command::Rules(cmd) => cmd.run(cli.db.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

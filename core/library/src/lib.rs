@@ -13,6 +13,7 @@
 //! - `snapshots`: snapshots, the automatic snapshot rule and restore;
 //! - `search`: Chinese search of any length with ranked, marked snippets;
 //! - `import`: importing files, with duplicate detection;
+//! - `rules`, `proofread`: 校对's wording rules, ignored findings and rules switched off;
 //! - `transfer`: export and import of a whole library as one JSON file;
 //! - `backup`: SQLite online backups, the last ten kept, listed and restored;
 //! - [`journal`]: the recovery journal of text not yet in the library;
@@ -28,6 +29,7 @@ pub mod layout;
 pub mod paths;
 mod import;
 mod lectures;
+mod proofread;
 mod rules;
 mod schema;
 mod search;
@@ -46,6 +48,7 @@ pub use backup::{
 };
 pub use import::{FileOutcome, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
 pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
+pub use proofread::{rule_key, rule_name, DisabledRule, FixEdit, IgnoreKey, ProofFinding, Proofread};
 pub use rules::UserRule;
 pub use schema::{migrations, migrations_count};
 pub use search::{SearchHit, SnippetPart};

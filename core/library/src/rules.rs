@@ -95,4 +95,34 @@ mod tests {
         assert!(!lib.delete_wording_rule(rules[0].id).unwrap());
         assert_eq!(lib.wording_rules().unwrap().len(), 1);
     }
+
+    #[test]
+    fn the_library_export_carries_the_user_rules_and_the_merge_adds_the_missing_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("export.json");
+        let from = Library::open(&dir.path().join("a.db")).unwrap();
+        from.add_wording_rule("两学一做", "“两学一做”学习教育", "单位通知").unwrap();
+        from.add_wording_rule("三严三实", "“三严三实”", "").unwrap();
+        from.export_library(&file).unwrap();
+
+        let into = Library::open(&dir.path().join("b.db")).unwrap();
+        into.add_wording_rule("三严三实", "“三严三实”专题教育", "本单位的写法").unwrap();
+        let report = into.import_library(&file).unwrap();
+        assert_eq!(report.rules_added, 1);
+        let rules: Vec<(String, String, String)> =
+            into.wording_rules().unwrap().into_iter().map(|r| (r.rule.pattern, r.rule.standard, r.rule.note)).collect();
+        assert_eq!(
+            rules,
+            [
+                ("三严三实".to_string(), "“三严三实”专题教育".to_string(), "本单位的写法".to_string()),
+                ("两学一做".to_string(), "“两学一做”学习教育".to_string(), "单位通知".to_string()),
+            ]
+        );
+        // Merging again adds nothing; a file from before the rules existed still merges.
+        assert_eq!(into.import_library(&file).unwrap().rules_added, 0);
+        let old = dir.path().join("old.json");
+        std::fs::write(&old, r#"{"format":"lectern-library","version":1,"lectures":[]}"#).unwrap();
+        assert_eq!(into.import_library(&old).unwrap().rules_added, 0);
+        assert_eq!(into.wording_rules().unwrap().len(), 2);
+    }
 }

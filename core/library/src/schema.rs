@@ -151,7 +151,7 @@ pub fn migrations() -> Migrations<'static> {
 }
 
 fn all() -> Vec<M<'static>> {
-    vec![M::up(V1), M::up(V2), M::up_with_hook(V3, fill_indexes), M::up(V4_WORDING_RULES), M::up(VERSIONS)]
+    vec![M::up(V1), M::up(V2), M::up_with_hook(V3, fill_indexes), M::up(V4_WORDING_RULES), M::up(VERSIONS), M::up(V6_PROOFREAD)]
 }
 
 /// Lecture versions, so that no save silently overwrites another (issue 12):
@@ -172,6 +172,28 @@ CREATE TRIGGER lectures_version AFTER UPDATE OF body, title ON lectures
 BEGIN
     UPDATE lectures SET version = old.version + 1 WHERE id = new.id;
 END;
+";
+
+/// 校对's memory: the findings ignored (忽略) in each lecture, and the rules
+/// switched off (不再检查) for the whole library. An ignored finding is known
+/// by its rule, the text found and the words around it (letters and Han
+/// characters only, see `proofread`), so it stays ignored when the text
+/// changes elsewhere; it goes with its lecture.
+const V6_PROOFREAD: &str = "
+CREATE TABLE check_ignores (
+    lecture_id INTEGER NOT NULL REFERENCES lectures(id) ON DELETE CASCADE,
+    rule       TEXT NOT NULL,
+    found      TEXT NOT NULL,
+    before     TEXT NOT NULL,
+    after      TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (lecture_id, rule, found, before, after)
+) WITHOUT ROWID;
+CREATE TABLE check_disabled (
+    rule       TEXT PRIMARY KEY,
+    label      TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
 ";
 
 /// How many migrations there are: the `user_version` of an up-to-date library.
@@ -203,7 +225,7 @@ mod tests {
         m.to_latest(&mut conn).unwrap();
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version, super::migrations_count());
-        for table in ["lectures", "tags", "lecture_tags", "snapshots", "lectures_pairs", "lectures_chars", "wording_rules"] {
+        for table in ["lectures", "tags", "lecture_tags", "snapshots", "lectures_pairs", "lectures_chars", "wording_rules", "check_ignores", "check_disabled"] {
             let n: i64 = conn
                 .query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0))
                 .unwrap();

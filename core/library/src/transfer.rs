@@ -2,9 +2,13 @@
 //! and merge such a file into a library without duplicates.
 //!
 //! The file (UTF-8 JSON) is
-//! `{"format": "lectern-library", "version": 1, "exported_at": …, "lectures": [...]}`;
+//! `{"format": "lectern-library", "version": 1, "exported_at": …, "wording_rules": [...], "lectures": [...]}`;
 //! each lecture carries its stable `uid`, its details, body, tags, snapshots
-//! (each with its own `uid`) and `adapted_from` as the source lecture's uid.
+//! (each with its own `uid`) and `adapted_from` as the source lecture's uid;
+//! `wording_rules` are the user's own 校对 rules (pattern, standard form,
+//! note), `check_disabled` the rules switched off (不再检查), and each
+//! lecture's `check_ignores` the findings ignored in it (忽略); all absent in
+//! files from before they existed.
 //!
 //! Merging, lecture by lecture, in one transaction:
 //! - a lecture is the same as a local one when their uids match, or else
@@ -17,7 +21,10 @@
 //!   no text is lost either way; the newer details (title, date …) win too;
 //! - tags are united; snapshots are added unless their uid is known or the
 //!   lecture already has a snapshot with the same text;
-//! - lineage (`adapted_from`) is linked by uid after all lectures are in.
+//! - lineage (`adapted_from`) is linked by uid after all lectures are in;
+//! - a wording rule whose pattern this library lacks is added; one it has
+//!   keeps this library's standard form; ignored findings and rules switched
+//!   off are united with this library's.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -28,6 +35,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::lectures::{self, add_tags_in, content_hash, edit_size, insert, tags_of, InsertExtra, NewLecture};
+use super::proofread::{self, IgnoreKey};
 use super::snapshots::{self, SnapshotKind};
 use super::{now, search, Library, LibraryError, Result};
 
@@ -54,6 +62,9 @@ struct ExportedLecture {
     tags: Vec<String>,
     #[serde(default)]
     snapshots: Vec<ExportedSnapshot>,
+    /// The 校对 findings ignored in this lecture.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    check_ignores: Vec<IgnoreKey>,
     body: String,
 }
 
@@ -67,10 +78,23 @@ struct ExportedSnapshot {
     body: String,
 }
 
+/// A user's wording rule as the file carries it.
+#[derive(Serialize, Deserialize)]
+struct ExportedRule {
+    pattern: String,
+    standard: String,
+    #[serde(default)]
+    note: String,
+}
+
 #[derive(Deserialize)]
 struct ExportFile {
     format: String,
     version: u32,
+    #[serde(default)]
+    wording_rules: Vec<ExportedRule>,
+    #[serde(default)]
+    check_disabled: Vec<String>,
     lectures: Vec<ExportedLecture>,
 }
 
@@ -85,6 +109,8 @@ pub struct MergeReport {
     pub unchanged: usize,
     /// Snapshots added (to new and known lectures).
     pub snapshots_added: usize,
+    /// The user's wording rules (校对) new to this library.
+    pub rules_added: usize,
 }
 
 fn read_lecture(conn: &Connection, id: i64, uid: &str) -> Result<ExportedLecture> {
@@ -108,11 +134,13 @@ fn read_lecture(conn: &Connection, id: i64, uid: &str) -> Result<ExportedLecture
                 deleted_at: r.get(9)?,
                 tags: Vec::new(),
                 snapshots: Vec::new(),
+                check_ignores: Vec::new(),
                 body: r.get(10)?,
             })
         },
     )?;
     l.tags = tags_of(conn, id)?;
+    l.check_ignores = proofread::ignores_of(conn, id)?;
     let mut stmt = conn.prepare_cached(
         "SELECT uid, kind, label, created_at, title, body FROM snapshots WHERE lecture_id = ?1 ORDER BY id",
     )?;
@@ -232,7 +260,14 @@ impl Library {
         // Durably: a temp file beside it, fsynced, renamed, the folder
         // fsynced; on any error the temp file is removed (see `durable`).
         super::durable::write_with(path, io, |out| -> Result<usize> {
-            let header = serde_json::json!({ "format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": now(&tx)? });
+            let rules: Vec<ExportedRule> = tx
+                .prepare("SELECT pattern, standard, note FROM wording_rules ORDER BY id")?
+                .query_map([], |r| Ok(ExportedRule { pattern: r.get(0)?, standard: r.get(1)?, note: r.get(2)? }))?
+                .collect::<rusqlite::Result<_>>()?;
+            let header = serde_json::json!({
+                "format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": now(&tx)?, "wording_rules": rules,
+                "check_disabled": proofread::disabled_keys(&tx)?,
+            });
             let header = header.to_string();
             write!(out, "{},\"lectures\":[", &header[..header.len() - 1]).map_err(io)?;
             let ids: Vec<(i64, String)> = tx
@@ -325,6 +360,7 @@ impl Library {
                     id
                 }
             };
+            proofread::add_ignores(&tx, id, &l.check_ignores)?;
             matched.insert(id);
             ids.insert(l.uid.as_str(), id);
         }
@@ -342,6 +378,17 @@ impl Library {
                     [ids[l.uid.as_str()], parent],
                 )?;
             }
+        }
+        proofread::add_disabled(&tx, &data.check_disabled)?;
+        for r in &data.wording_rules {
+            let (pattern, standard) = (r.pattern.trim(), r.standard.trim());
+            if pattern.is_empty() || standard.is_empty() {
+                continue;
+            }
+            report.rules_added += tx.execute(
+                "INSERT INTO wording_rules (pattern, standard, note) VALUES (?1, ?2, ?3) ON CONFLICT(pattern) DO NOTHING",
+                params![pattern, standard, r.note.trim()],
+            )?;
         }
         tx.commit()?;
         Ok(report)

@@ -5,6 +5,7 @@
 //! TypeScript wrappers and types) is generated from it (see `bindings.rs`).
 
 pub mod app;
+pub mod check;
 pub mod export;
 pub mod guard;
 pub mod journal;
@@ -42,6 +43,10 @@ pub fn specta() -> Builder<tauri::Wry> {
             text::text_analyze_changes,
             text::outline_edit,
             text::clean_preview,
+            check::check_run,
+            check::check_fixes,
+            check::check_ignore,
+            check::check_set_rule_disabled,
             snapshots::snapshot_take,
             snapshots::snapshot_list,
             snapshots::snapshot_diff,
