@@ -238,10 +238,29 @@ impl App {
     }
 
     /// Closes the window and stops the driver.
+    /// Closes the window and waits (up to 15 s) until its process has exited: a window started
+    /// while the last one is still leaving the session bus finds its single-instance name taken.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        wait_until_the_app_has_exited().await;
+    }
+}
+
+/// Waits (up to 15 s) until no process runs the app under test.
+async fn wait_until_the_app_has_exited() {
+    let app = std::fs::canonicalize(app_binary()).unwrap();
+    let running = || {
+        std::fs::read_dir("/proc")
+            .unwrap()
+            .flatten()
+            .any(|p| std::fs::read_link(p.path().join("exe")).is_ok_and(|exe| exe == app))
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while running() {
+        assert!(std::time::Instant::now() < deadline, "the closed window's process never exited");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
 

@@ -33,20 +33,6 @@ async fn wait_for_editor(app: &App, check: impl Fn(&str) -> bool) -> String {
     }
 }
 
-/// Waits (up to 15 s) until no process runs the app under test: a window started while the last
-/// one is still leaving the session bus finds its single-instance name taken and cannot start.
-async fn wait_until_the_app_has_exited() {
-    let app = std::fs::canonicalize(lectern_e2e::app_binary()).unwrap();
-    let running = || {
-        std::fs::read_dir("/proc").unwrap().flatten().any(|p| std::fs::read_link(p.path().join("exe")).is_ok_and(|exe| exe == app))
-    };
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while running() {
-        assert!(std::time::Instant::now() < deadline, "the closed window's process never exited");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
     // A new lecture, its text typed in (typing is never cleaned, so the errors stay).
@@ -123,7 +109,6 @@ async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
     app.wait_for_text(r#"[data-testid="save-status"]"#, |t| t == "已保存").await;
     let data_dir = std::mem::replace(&mut app.data_dir, tempfile::tempdir().unwrap());
     app.close().await;
-    wait_until_the_app_has_exited().await;
     let app = App::launch_in(data_dir).await;
     wait_for_editor(&app, |t| t.contains("学习的理论")).await;
     app.click(r#"[data-testid="tab-check"]"#).await;
