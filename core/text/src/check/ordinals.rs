@@ -102,8 +102,13 @@ fn cn_mark(doc: &Doc, p: usize, e: usize, out: &mut Vec<Finding>) {
     if !matches!(m, '.' | '．' | '，' | ',') {
         return;
     }
-    // A title follows: a Han character (not a number or a unit).
-    let Some(next) = doc.at(d + 1) else { return };
+    // A title follows, perhaps after spaces (`一. 深刻领会`): a Han character (not a number or
+    // a unit). The spaces go with the mark: `一、` takes none.
+    let mut t = d + 1;
+    while t < e && is_space(doc.chars[t]) {
+        t += 1;
+    }
+    let Some(next) = doc.at(t).filter(|_| t < e) else { return };
     if !(crate::punct::is_han(next) || next == '“' || next == '《') || is_cn_numeral(next) {
         return;
     }
@@ -111,7 +116,7 @@ fn cn_mark(doc: &Doc, p: usize, e: usize, out: &mut Vec<Finding>) {
         "ordinal.mark",
         CAT,
         d,
-        d + 1,
+        t,
         Some("、".into()),
         format!("序号「{}」后应用「、」，不用「{m}」", doc.slice(p, d)),
     ));
