@@ -193,7 +193,8 @@ async fn main() {
         // does; only keystrokes begun and ended while it runs count. When it ends (and the app
         // opens the first file imported), the long lecture is opened again and another batch starts.
         let mut measured = 0;
-        while measured < KEYSTROKES && batches < 5 * STARTS {
+        let first_batch = batches;
+        while measured < KEYSTROKES && batches < first_batch + 20 {
             let paths = import_batch(files.path(), batches, &sentences);
             batches += 1;
             app.click(&format!("[data-testid=\"library-item\"][data-id=\"{long_id}\"]")).await;
