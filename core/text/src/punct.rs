@@ -177,14 +177,7 @@ pub fn half_width_marks(chars: &[char]) -> Vec<(usize, char)> {
                 yes
             }
             // Pairs nest, so a closing mark whose opening one converted is the last one pushed.
-            ')' if partner[i] != usize::MAX => {
-                if closing.last() == Some(&i) {
-                    closing.pop();
-                    true
-                } else {
-                    false
-                }
-            }
+            ')' if partner[i] != usize::MAX => closing.last() == Some(&i) && closing.pop().is_some(),
             '(' | ')' => cn(before(i)) || cn(at(i + 1)),
             _ => false,
         };
