@@ -282,4 +282,14 @@ mod tests {
         assert_eq!(widen_punctuation("(一) 坚持, 再加:17:20"), "（一）坚持，再加：17:20");
         assert_eq!(widen_punctuation("a, b; ok!"), "a, b; ok!");
     }
+
+    #[test]
+    fn nested_parentheses_convert_by_what_each_pair_encloses() {
+        let deep = format!("学习{}党章{}体会", "(".repeat(5000), ")".repeat(5000));
+        let wide = format!("学习{}党章{}体会", "（".repeat(5000), "）".repeat(5000));
+        assert_eq!(widen_punctuation(&deep), wide);
+        // The inner pair holds Han text, the outer one too; Latin nesting stays as it is.
+        assert_eq!(widen_punctuation("规划((试行)稿)"), "规划（（试行）稿）");
+        assert_eq!(widen_punctuation("see ((a) b) ok,然后"), "see ((a) b) ok，然后");
+    }
 }

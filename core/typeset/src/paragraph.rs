@@ -442,6 +442,18 @@ mod tests {
     }
 
     #[test]
+    fn a_word_longer_than_many_lines_is_cut_at_the_measure() {
+        let s = format!("学习{}的体会。", "a".repeat(3000));
+        let it = fake(&s, 10.0);
+        let lines = break_lines(&it, 100.0, 100.0);
+        assert_eq!(lines.first().map(|l| l.start), Some(0));
+        assert_eq!(lines.last().map(|l| l.end), Some(it.len()));
+        assert!(lines.windows(2).all(|w| w[0].end == w[1].start), "every character on one line");
+        assert!(lines.iter().all(|l| natural(&it, l.clone()) <= 100.0 + EPS), "no line wider than the measure");
+        assert!(lines.len() >= 3000 / 20, "{} lines", lines.len());
+    }
+
+    #[test]
     fn the_last_line_never_holds_a_single_character() {
         // 十一 characters then 。: the lone 一 would end up alone.
         let it = fake("一二三四五六七八九十一。", 10.0);
