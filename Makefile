@@ -41,7 +41,7 @@ app: ui/dist/index.html
 
 ## bench: the benchmarks (criterion in core; the app's responsiveness on the real window)
 bench: deps-run deps-test app
-	$(CARGO) bench --features lectern-text/pdf -p lectern-text -p lectern-library -p lectern-cli
+	$(CARGO) bench --features lectern-text/pdf -p lectern-text -p lectern-typeset -p lectern-library -p lectern-cli
 	xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
 	  $(CARGO) bench -p lectern-e2e --bench responsiveness
 

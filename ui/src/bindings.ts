@@ -29,7 +29,11 @@ export const commands = {
 	lectureRestoreDeleted: (id: number) => __TAURI_INVOKE<null>("lecture_restore_deleted", { id }),
 	/**  Sets the tags from the line the user typed; returns them as stored (sorted, once each). */
 	lectureSetTags: (id: number, line: string) => __TAURI_INVOKE<string[]>("lecture_set_tags", { id, line }),
-	/**  Imports files with the library's chunked import, reporting progress after each file is read. */
+	/**
+	 *  Imports files, reporting progress after each file is read. The files are read and cleaned off
+	 *  the main thread without the library's lock, which is taken only to add each few files (see
+	 *  [`lectern_library::import_locked`]): saves and searches go on during a big import.
+	 */
 	importFiles: (paths: string[], onProgress: Channel<ImportProgress>) => __TAURI_INVOKE<FileOutcome[]>("import_files", { paths, onProgress }),
 	/**
 	 *  Analyses the whole text and keeps it as the copy. Async, so the work on a long text runs off
@@ -83,6 +87,10 @@ export const commands = {
 	layoutGet: () => __TAURI_INVOKE<PaneWidths>("layout_get"),
 	/**  Keeps the panes' widths beside the library; answers them as kept (brought into range). */
 	layoutSet: (widths: PaneWidths) => __TAURI_INVOKE<PaneWidths>("layout_set", { widths }),
+	/**  Whether the library opened; for a damaged one, the backups to offer (the UI asks at start). */
+	libraryStatus: () => __TAURI_INVOKE<LibraryStatus>("library_status"),
+	/**  Replaces the damaged library by the backup `file` and opens it. */
+	libraryRestoreBackup: (file: string) => __TAURI_INVOKE<BackupRestored>("library_restore_backup", { file }),
 };
 
 /* Types */
@@ -138,6 +146,24 @@ export type AnalysisUpdate = {
 	words: ItemWords[],
 	/**  The closing remarks, sent whole (one small row). */
 	closing: ClosingItem | null,
+};
+
+/**  A backup the UI offers for a damaged library. */
+export type BackupOffer = {
+	file: string,
+	/**  When it was taken (UTC), `YYYY-MM-DD HH:MM:SS`. */
+	date: string,
+	/**  Lectures in it, trash left out; `None` when it cannot be read. */
+	lectures: number | null,
+	/**  It opens and passes SQLite's quick check: only good ones can be restored. */
+	good: boolean,
+};
+
+/**  What restoring a backup did. */
+export type BackupRestored = {
+	lectures: number,
+	/**  Where the damaged file was moved (kept, never deleted). */
+	moved_aside: string | null,
 };
 
 /**  One bundled component. */
@@ -361,6 +387,9 @@ export type LectureSummary = {
 	/**  When it went to the trash; `None` for a lecture in the library. */
 	deleted_at: string | null,
 };
+
+/**  Whether the library opened at start; if not, why, and for a damaged one its backups (newest first). */
+export type LibraryStatus = { kind: "open" } | { kind: "failed"; message: string; damaged: boolean; backups: BackupOffer[] };
 
 /**  One heading of the outline, flat, in document order. */
 export type OutlineItem = {

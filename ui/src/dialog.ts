@@ -6,7 +6,8 @@ export interface DialogButton {
   primary?: boolean;
 }
 
-/** Shows a modal dialog; resolves with the id of the button pressed, or "cancel" on Escape. */
+/** Shows a modal dialog; resolves with the id of the button pressed, or "cancel" on Escape. A button
+ * in the body with a `data-action` (a choice among many, listed in the body) answers it too. */
 export function showDialog(title: string, body: Node[], buttons: DialogButton[], testid?: string): Promise<string> {
   return new Promise((resolve) => {
     const dialog = document.createElement("dialog");
@@ -17,6 +18,10 @@ export function showDialog(title: string, body: Node[], buttons: DialogButton[],
     const content = document.createElement("div");
     content.className = "dialog-body";
     content.append(...body);
+    content.addEventListener("click", (e) => {
+      const choice = (e.target as Element).closest<HTMLButtonElement>("button[data-action]");
+      if (choice && !choice.disabled) finish(choice.dataset.action!);
+    });
     const footer = document.createElement("footer");
     for (const b of buttons) {
       const button = document.createElement("button");

@@ -5,6 +5,7 @@ import { openAbout } from "./about";
 import { api } from "./api";
 import { AutoSaver } from "./autosave";
 import { CheckPane } from "./checkPane";
+import { checkLibraryAtStart } from "./damaged";
 import { el, showDialog } from "./dialog";
 import { EditorPane } from "./editorPane";
 import { openExport } from "./export";
@@ -128,8 +129,10 @@ const importPaths = setupImport(async (firstId) => {
   if (firstId !== null) await library.open(firstId);
 }, showError);
 const hooks = installHooks(editor, importPaths);
+// A damaged library is offered its backups before anything uses it.
+const libraryChecked = checkLibraryAtStart(showError).catch(showError);
 // Files from 打开方式, the command line or a second start: imported like chosen ones.
-void handleOpenedFiles(importPaths, showError).catch(showError);
+void libraryChecked.then(() => handleOpenedFiles(importPaths, showError)).catch(showError);
 $("about-button").addEventListener("click", () => void openAbout(showError));
 void attachSplitters();
 
@@ -140,8 +143,8 @@ void getCurrentWindow().onCloseRequested(async (event) => {
 });
 
 // Start where the user is most likely to continue: the most recently changed lecture.
-library
-  .refresh()
+libraryChecked
+  .then(() => library.refresh())
   .then(() => {
     // At the frame that shows the list: never waited for, so a hidden window still opens the lecture.
     requestAnimationFrame(() => void api.appUptimeMs().then((ms) => (hooks.readyMs = ms)));

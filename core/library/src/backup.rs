@@ -91,6 +91,15 @@ pub fn list_backups(library: &Path) -> Vec<BackupEntry> {
         .collect()
 }
 
+impl LibraryError {
+    /// Whether the way out of this error is a backup: the library file is damaged, so the app
+    /// offers [`list_backups`] and [`restore_backup`] (not for a library from a newer Lectern, a
+    /// read-only folder or a missing data folder, which a backup would not mend).
+    pub fn restorable_from_backup(&self) -> bool {
+        matches!(self, LibraryError::Damaged { .. } | LibraryError::Corrupt(_))
+    }
+}
+
 /// What [`restore_backup`] did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RestoredBackup {
@@ -264,5 +273,33 @@ impl Library {
             }
         }
         Ok(BackupInfo { path, removed })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_damaged_library_is_offered_its_backups() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.db");
+        let lib = Library::open(&path).unwrap();
+        lib.create("讲稿").unwrap();
+        lib.backup().unwrap();
+        drop(lib);
+        // Garbage over the header and the first pages, as a failing disk leaves it.
+        let mut bytes = std::fs::read(&path).unwrap();
+        for (i, b) in bytes.iter_mut().take(8192).enumerate() {
+            *b = (i * 7 + 13) as u8;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let e = Library::open(&path).err().expect("the damaged file does not open");
+        assert!(e.restorable_from_backup(), "{e}");
+        let backups = list_backups(&path);
+        assert_eq!((backups.len(), backups[0].lectures, backups[0].good), (1, Some(1), true));
+        let too_new = LibraryError::TooNew { path: "x".into(), found: 99, supported: 3 };
+        assert!(!too_new.restorable_from_backup());
+        assert!(!LibraryError::ReadOnlyLibrary { path: "x".into() }.restorable_from_backup());
     }
 }

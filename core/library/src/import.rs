@@ -164,6 +164,84 @@ fn add_cleaned(
     Ok(ImportOutcome::Added { id, title, read })
 }
 
+/// A file read and cleaned for import, not yet added to a library. Reading needs no library, so
+/// it happens while the library is free for other work (see [`import_locked`]).
+pub struct ReadImport {
+    path: PathBuf,
+    read: Read,
+}
+
+impl ReadImport {
+    /// Reads and cleans the file at `path` (the slow part of an import; no library involved).
+    pub fn of(path: &Path) -> ReadImport {
+        ReadImport { path: path.to_path_buf(), read: read(path) }
+    }
+}
+
+/// Files handed to the shell's import at once, while the library is free: read on a second
+/// thread, they are added a few at a time, so that a save waits at most for one such chunk.
+const SHARED_CHUNK: usize = 32;
+
+/// Reads and cleans `paths` on a second thread, in order, telling `progress` after each, and hands
+/// them to `add` in chunks of up to `chunk` files; one result per file, in order.
+fn read_in_chunks<P: AsRef<Path> + Sync>(
+    paths: &[P],
+    chunk: usize,
+    mut progress: impl FnMut(ImportProgress),
+    mut add: impl FnMut(Vec<ReadImport>) -> Vec<ImportReport>,
+) -> Vec<ImportReport> {
+    let total = paths.len();
+    let mut done = 0;
+    let mut reports = Vec::with_capacity(paths.len());
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel(64);
+        scope.spawn(move || {
+            for p in paths {
+                if send.send(ReadImport::of(p.as_ref())).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut files = receive
+            .into_iter()
+            .inspect(|file| {
+                done += 1;
+                progress(ImportProgress { done, total, file: file.path.display().to_string() });
+            })
+            .peekable();
+        while files.peek().is_some() {
+            reports.extend(add(files.by_ref().take(chunk).collect()));
+        }
+    });
+    reports
+}
+
+/// Imports files into a library the caller shares behind a lock (the app's one handle, which
+/// saves and searches use too): the files are read and cleaned without the lock, and `lock` is
+/// taken only to add each chunk of a few files, in one short write transaction. So the library
+/// stays usable while a large or slow batch is read (a file on a slow share, a big .docx).
+/// When `lock` fails, the files of that chunk are reported failed with its reason.
+pub fn import_locked<P, G>(
+    paths: &[P],
+    progress: impl FnMut(ImportProgress),
+    mut lock: impl FnMut() -> std::result::Result<G, String>,
+) -> Vec<ImportReport>
+where
+    P: AsRef<Path> + Sync,
+    G: std::ops::Deref<Target = Library>,
+{
+    read_in_chunks(paths, SHARED_CHUNK, progress, |files| match lock() {
+        Ok(library) => library.add_read(files),
+        Err(e) => files
+            .into_iter()
+            .map(|f| {
+                let message = format!("{}：{e}", name_of(&f.path));
+                ImportReport { path: f.path, outcome: ImportOutcome::Failed { message } }
+            })
+            .collect(),
+    })
+}
+
 impl Library {
     /// Imports files: each is read by the text engine, cleaned and added,
     /// unless the library already holds its text. One result per file, in
@@ -178,33 +256,15 @@ impl Library {
     pub fn import_files_with_progress<P: AsRef<Path> + Sync>(
         &self,
         paths: &[P],
-        mut progress: impl FnMut(ImportProgress),
+        progress: impl FnMut(ImportProgress),
     ) -> Vec<ImportReport> {
-        let total = paths.len();
-        let mut done = 0;
-        let mut reports = Vec::with_capacity(paths.len());
-        std::thread::scope(|scope| {
-            let (send, receive) = std::sync::mpsc::sync_channel(64);
-            scope.spawn(move || {
-                for p in paths {
-                    let p = p.as_ref();
-                    if send.send((p.to_path_buf(), read(p))).is_err() {
-                        break;
-                    }
-                }
-            });
-            let mut files = receive
-                .into_iter()
-                .inspect(|(path, _)| {
-                    done += 1;
-                    progress(ImportProgress { done, total, file: path.display().to_string() });
-                })
-                .peekable();
-            while files.peek().is_some() {
-                reports.extend(self.add_chunk(files.by_ref().take(CHUNK)));
-            }
-        });
-        reports
+        read_in_chunks(paths, CHUNK, progress, |files| self.add_read(files))
+    }
+
+    /// Adds files read with [`ReadImport::of`] (unless the library holds their text already), in
+    /// one write transaction; one result per file, in order.
+    pub fn add_read(&self, files: Vec<ReadImport>) -> Vec<ImportReport> {
+        self.add_chunk(files.into_iter().map(|f| (f.path, f.read)))
     }
 
     /// Adds a chunk of read files in one transaction. FTS5 writes its
@@ -352,5 +412,72 @@ mod tests {
         let sums: Vec<FileOutcome> = lib.import_files(&[docx]).iter().map(ImportReport::summary).collect();
         assert_eq!(sums[0].status, ImportStatus::Imported);
         assert!(sums[0].read.iter().any(|r| r.contains("自动编号")), "{:?}", sums[0].read);
+    }
+
+    /// A file that is slow to read (a FIFO: its reading waits until a writer comes) in the middle
+    /// of a batch: while it is read, the library's lock is free, and a save goes through.
+    #[cfg(unix)]
+    #[test]
+    fn the_library_stays_usable_while_a_slow_file_is_read() {
+        use std::sync::Mutex;
+        use std::time::{Duration, Instant};
+        let dir = tempfile::tempdir().unwrap();
+        let fast = dir.path().join("快.txt");
+        std::fs::write(&fast, "关于学习的讲话\n\n同志们：\n\n要认真学习。").unwrap();
+        let slow = dir.path().join("慢.txt");
+        let made = std::process::Command::new("mkfifo").arg(&slow).status().unwrap();
+        assert!(made.success(), "mkfifo");
+        let last = dir.path().join("后.txt");
+        std::fs::write(&last, "关于调研的讲话\n\n要深入调研。").unwrap();
+
+        let library = Mutex::new(Library::open_in_memory().unwrap());
+        let id = {
+            let lib = library.lock().unwrap();
+            let id = lib.create("正在写的讲稿").unwrap();
+            lib.save(id, lib.get(id).unwrap().version, "第一稿。").unwrap();
+            id
+        };
+        let (seen, progress) = std::sync::mpsc::channel();
+        let paths = [fast, slow.clone(), last];
+        let reports = std::thread::scope(|scope| {
+            let import = scope.spawn(|| {
+                import_locked(&paths, move |p| {
+                    let _ = seen.send(p.done);
+                }, || Ok::<_, String>(library.lock().unwrap()))
+            });
+            assert_eq!(progress.recv_timeout(Duration::from_secs(10)), Ok(1), "the first file is read");
+            // The import now waits on the slow file: the library must be free meanwhile.
+            let deadline = Instant::now() + Duration::from_secs(5);
+            let lib = loop {
+                match library.try_lock() {
+                    Ok(lib) => break lib,
+                    Err(_) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+                    Err(_) => {
+                        std::fs::write(&slow, "要改进作风。").unwrap(); // lets the import end
+                        panic!("the library stayed locked while a file was being read")
+                    }
+                }
+            };
+            let version = lib.get(id).unwrap().version;
+            lib.save(id, version, "第一稿。第二稿，导入进行中保存。").unwrap();
+            drop(lib);
+            // The slow file's contents arrive; the import finishes.
+            std::fs::write(&slow, "关于作风的讲话\n\n要改进作风。").unwrap();
+            import.join().unwrap()
+        });
+        let statuses: Vec<ImportStatus> = reports.iter().map(|r| r.summary().status).collect();
+        assert_eq!(statuses, vec![ImportStatus::Imported; 3], "{reports:?}");
+        let lib = library.lock().unwrap();
+        assert_eq!(lib.get(id).unwrap().body, "第一稿。第二稿，导入进行中保存。");
+        assert_eq!(lib.list().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn a_failed_lock_fails_its_files_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("甲.txt");
+        std::fs::write(&p, "要认真学习。").unwrap();
+        let reports = import_locked(&[p], |_| {}, || Err::<std::sync::MutexGuard<'_, Library>, _>("讲稿库打不开".to_string()));
+        assert_eq!(reports[0].message().as_deref(), Some("甲.txt：讲稿库打不开"));
     }
 }

@@ -46,7 +46,7 @@ pub use backup::{
     backup_dir_of, backups_in, list_backups, restore_backup, BackupEntry, BackupInfo, RestoredBackup, BACKUPS_KEPT,
     BACKUP_DIR,
 };
-pub use import::{FileOutcome, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
+pub use import::{import_locked, FileOutcome, ImportOutcome, ImportProgress, ImportReport, ImportStatus, ReadImport};
 pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
 pub use proofread::{rule_key, rule_name, DisabledRule, FixEdit, IgnoreKey, ProofFinding, Proofread};
 pub use rules::UserRule;

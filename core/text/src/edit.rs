@@ -267,7 +267,11 @@ pub struct NumberingProblem {
 /// Lists the numbering problems of a text: gaps, repeats, numbers out of
 /// order, and mixed styles within one level.
 pub fn check(text: &str) -> Vec<NumberingProblem> {
-    let s = scan(text);
+    check_scanned(&scan(text))
+}
+
+/// [`check`] from a scan of the text already made.
+pub(crate) fn check_scanned(s: &Scan<'_>) -> Vec<NumberingProblem> {
     let mut problems = Vec::new();
     let mut last: HashMap<(Option<usize>, Style), u32> = HashMap::new();
     let mut first_form: HashMap<Style, Form> = HashMap::new();

@@ -281,7 +281,12 @@ fn heading_parts(line: &str, o: &Ordinal) -> (usize, bool, String) {
 
 /// Reads the outline of `text`.
 pub fn parse(text: &str) -> Outline {
-    let scan = scan(text);
+    parse_scanned(text, &scan(text))
+}
+
+/// [`parse`] from a scan of `text` already made (the editor's analysis scans once for the outline
+/// and the numbering check).
+pub(crate) fn parse_scanned(text: &str, scan: &Scan<'_>) -> Outline {
     let title = scan
         .first_content_line()
         .map(|i| scan.lines[i])

@@ -132,9 +132,16 @@ pub fn half_width_marks(chars: &[char]) -> Vec<(usize, char)> {
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let cn_not_quote = |c: Option<char>| cn(c) && !matches!(c, Some('“' | '”' | '‘' | '’'));
 
-    // Pair parentheses within a line (only when there are any).
+    // Pair parentheses within a line (only when there are any); `han[k]`: Han characters before
+    // `k`, so whether a pair encloses one is a subtraction, not a walk (nested pairs stay linear).
     let mut partner: Vec<usize> = Vec::new();
+    let mut han: Vec<usize> = Vec::new();
     if chars.iter().any(|&c| c == '(' || c == ')') {
+        han = Vec::with_capacity(n + 1);
+        han.push(0);
+        for &c in chars {
+            han.push(han[han.len() - 1] + usize::from(is_han(c)));
+        }
         partner = vec![usize::MAX; n];
         let mut stack: Vec<usize> = Vec::new();
         for (i, &c) in chars.iter().enumerate() {
@@ -163,21 +170,14 @@ pub fn half_width_marks(chars: &[char]) -> Vec<(usize, char)> {
             '(' if partner[i] != usize::MAX => {
                 let j = partner[i];
                 // A quote outside is no sign: `“… (2nd ed.)”` is Latin.
-                let yes = chars[i + 1..j].iter().any(|&c| is_han(c)) || cn_not_quote(before(i)) || cn_not_quote(at(j + 1));
+                let yes = han[j] > han[i + 1] || cn_not_quote(before(i)) || cn_not_quote(at(j + 1));
                 if yes {
                     closing.push(j);
                 }
                 yes
             }
-            ')' if partner[i] != usize::MAX => {
-                if closing.last() == Some(&i) {
-                    closing.pop();
-                    true
-                } else {
-                    closing.retain(|&j| j != i);
-                    false
-                }
-            }
+            // Pairs nest, so a closing mark whose opening one converted is the last one pushed.
+            ')' if partner[i] != usize::MAX => closing.last() == Some(&i) && closing.pop().is_some(),
             '(' | ')' => cn(before(i)) || cn(at(i + 1)),
             _ => false,
         };
@@ -281,5 +281,15 @@ mod tests {
         assert_eq!(widen_punctuation("重试。 如有问题, 再加"), "重试。 如有问题，再加");
         assert_eq!(widen_punctuation("(一) 坚持, 再加:17:20"), "（一）坚持，再加：17:20");
         assert_eq!(widen_punctuation("a, b; ok!"), "a, b; ok!");
+    }
+
+    #[test]
+    fn nested_parentheses_convert_by_what_each_pair_encloses() {
+        let deep = format!("学习{}党章{}体会", "(".repeat(5000), ")".repeat(5000));
+        let wide = format!("学习{}党章{}体会", "（".repeat(5000), "）".repeat(5000));
+        assert_eq!(widen_punctuation(&deep), wide);
+        // The inner pair holds Han text, the outer one too; Latin nesting stays as it is.
+        assert_eq!(widen_punctuation("规划((试行)稿)"), "规划（（试行）稿）");
+        assert_eq!(widen_punctuation("see ((a) b) ok,然后"), "see ((a) b) ok，然后");
     }
 }

@@ -116,6 +116,63 @@ fn natural(items: &[Item], r: Range<usize>) -> f32 {
     w
 }
 
+/// Spans longer than this (items) are measured from running sums, not summed item by item.
+const LONG_SPAN: usize = 256;
+
+/// A forward search remembered: the first position from `from` on where a test holds was `found`,
+/// so a later search starting anywhere in `from..=found` has the same answer without walking.
+#[derive(Default)]
+struct Walk {
+    from: usize,
+    found: Option<usize>,
+}
+
+impl Walk {
+    /// The first position in `from..end` where `hit` holds, else `end`.
+    fn find(&mut self, from: usize, end: usize, hit: impl Fn(usize) -> bool) -> usize {
+        if let Some(found) = self.found.filter(|&f| self.from <= from && from <= f) {
+            return found;
+        }
+        let found = (from..end).find(|&i| hit(i)).unwrap_or(end);
+        *self = Walk { from, found: Some(found) };
+        found
+    }
+}
+
+/// Running sums of the items' widths, glue and shrink (in f64, exact enough over any paragraph).
+struct Sums {
+    width: Vec<f64>,
+    glue: Vec<f64>,
+    shrink: Vec<f64>,
+}
+
+impl Sums {
+    fn of(items: &[Item]) -> Sums {
+        let run = |f: fn(&Item) -> f32| {
+            let mut v = Vec::with_capacity(items.len() + 1);
+            v.push(0.0);
+            for it in items {
+                v.push(v[v.len() - 1] + f64::from(f(it)));
+            }
+            v
+        };
+        Sums { width: run(|it| it.width), glue: run(|it| it.glue), shrink: run(|it| it.shrink) }
+    }
+
+    /// [`natural`] of `items[r]`, from the sums (the ends' spaces trimmed as there).
+    fn natural(&self, items: &[Item], r: Range<usize>) -> f64 {
+        let r = trim(items, r);
+        if r.is_empty() {
+            return 0.0;
+        }
+        (self.width[r.end] - self.width[r.start]) + (self.glue[r.end] - self.glue[r.start + 1])
+    }
+
+    fn shrink(&self, r: Range<usize>) -> f64 {
+        self.shrink[r.end] - self.shrink[r.start]
+    }
+}
+
 fn trim(items: &[Item], mut r: Range<usize>) -> Range<usize> {
     while r.start < r.end && items[r.start].is_space() {
         r.start += 1;
@@ -131,6 +188,13 @@ pub fn break_lines(items: &[Item], first: f32, width: f32) -> Vec<Range<usize>> 
     let chars: Vec<char> = items.iter().map(|i| i.ch).collect();
     let word_of: Vec<Option<usize>> = items.iter().map(|i| i.word).collect();
     let n = items.len();
+    // A run no break may enter (a Latin word or a number of 100,000 characters, a long run of
+    // marks) is walked once, not once per line: the last walk to the next break, and to the end
+    // of a run of prohibited-start marks, is remembered, and widths over a long span come from
+    // running sums (made only when a paragraph has such a span).
+    let mut break_walk = Walk::default();
+    let mut mark_walk = Walk::default();
+    let mut sums: Option<Sums> = None;
     let mut lines = Vec::new();
     let mut s = 0;
     while s < n && items[s].is_space() {
@@ -158,10 +222,18 @@ pub fn break_lines(items: &[Item], first: f32, width: f32) -> Vec<Range<usize>> 
         }
         // Item e does not fit. When only prohibited-start marks overflow,
         // squeeze the line's punctuation to keep them on it.
-        let next = (e + 1..=n).find(|&b| breakable(items, &chars, &word_of, b)).unwrap_or(n);
-        let only_marks = items[e..next].iter().all(|it| no_start(it.ch));
-        let shrink: f32 = items[s..next].iter().map(|it| it.shrink).sum();
-        let end = if only_marks && natural(items, s..next) - shrink <= avail + EPS {
+        let next = break_walk.find(e + 1, n, |b| breakable(items, &chars, &word_of, b));
+        let only_marks = mark_walk.find(e, n, |i| !no_start(items[i].ch)) >= next;
+        let mut fits = || {
+            if next - s <= LONG_SPAN {
+                let shrink: f32 = items[s..next].iter().map(|it| it.shrink).sum();
+                natural(items, s..next) - shrink <= avail + EPS
+            } else {
+                let sums = sums.get_or_insert_with(|| Sums::of(items));
+                sums.natural(items, s..next) - sums.shrink(s..next) <= f64::from(avail + EPS)
+            }
+        };
+        let end = if only_marks && fits() {
             next
         } else {
             match last_break {
@@ -367,6 +439,18 @@ mod tests {
         let last = lines.last().unwrap().clone();
         let (_, used) = place(&it, last, 100.0, false);
         assert!(used < 100.0);
+    }
+
+    #[test]
+    fn a_word_longer_than_many_lines_is_cut_at_the_measure() {
+        let s = format!("学习{}的体会。", "a".repeat(3000));
+        let it = fake(&s, 10.0);
+        let lines = break_lines(&it, 100.0, 100.0);
+        assert_eq!(lines.first().map(|l| l.start), Some(0));
+        assert_eq!(lines.last().map(|l| l.end), Some(it.len()));
+        assert!(lines.windows(2).all(|w| w[0].end == w[1].start), "every character on one line");
+        assert!(lines.iter().all(|l| natural(&it, l.clone()) <= 100.0 + EPS), "no line wider than the measure");
+        assert!(lines.len() >= 3000 / 20, "{} lines", lines.len());
     }
 
     #[test]

@@ -1,17 +1,21 @@
 //! The app itself: how long ago it started (the UI reports when it became usable; the
 //! responsiveness measurement in the README reads it), the files handed to it (see
 //! [`crate::opened`]), the facts the About dialog (关于讲稿台) shows, and the panes' widths
-//! kept beside the library.
+//! kept beside the library; and the start with a damaged library: what is wrong, the backups to
+//! restore from (date, number of lectures), and the restore (the rule of what is damaged and the
+//! restore itself are the core's: [`lectern_library::LibraryError::restorable_from_backup`],
+//! [`lectern_library::list_backups`], [`lectern_library::restore_backup`]).
 
 use std::path::Path;
 use std::sync::OnceLock;
 use std::time::Instant;
 
 use lectern_library::layout::{self, PaneWidths};
-use lectern_library::{backups_in, paths};
+use lectern_library::{backups_in, list_backups, paths};
 use serde::Serialize;
 use tauri::State;
 
+use super::guard::off_main;
 use crate::bundled::{Bundled, BUNDLED};
 use crate::opened::Opened;
 use crate::state::AppState;
@@ -102,4 +106,64 @@ pub fn layout_get() -> PaneWidths {
 pub fn layout_set(widths: PaneWidths) -> Result<PaneWidths, String> {
     let dir = paths::data_dir().ok_or_else(|| "找不到数据文件夹：请设置环境变量 LECTERN_DATA_DIR".to_string())?;
     layout::save_pane_widths(&dir, widths)
+}
+
+/// A backup the UI offers for a damaged library.
+#[derive(Debug, Serialize, specta::Type)]
+pub struct BackupOffer {
+    pub file: String,
+    /// When it was taken (UTC), `YYYY-MM-DD HH:MM:SS`.
+    pub date: String,
+    /// Lectures in it, trash left out; `None` when it cannot be read.
+    pub lectures: Option<i64>,
+    /// It opens and passes SQLite's quick check: only good ones can be restored.
+    pub good: bool,
+}
+
+/// Whether the library opened at start; if not, why, and for a damaged one its backups (newest first).
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LibraryStatus {
+    Open,
+    Failed { message: String, damaged: bool, backups: Vec<BackupOffer> },
+}
+
+/// Whether the library opened; for a damaged one, the backups to offer (the UI asks at start).
+#[tauri::command]
+#[specta::specta]
+pub async fn library_status(app: tauri::AppHandle) -> Result<LibraryStatus, String> {
+    off_main(app, "检查讲稿库", |state| {
+        let Some(failure) = state.failure() else { return Ok(LibraryStatus::Open) };
+        let backups = match (failure.damaged, paths::library_path()) {
+            (true, Some(path)) => list_backups(&path)
+                .into_iter()
+                .map(|b| BackupOffer { file: b.file.display().to_string(), date: b.date, lectures: b.lectures, good: b.good })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Ok(LibraryStatus::Failed { message: failure.message, damaged: failure.damaged, backups })
+    })
+    .await
+}
+
+/// What restoring a backup did.
+#[derive(Debug, Serialize, specta::Type)]
+pub struct BackupRestored {
+    pub lectures: i64,
+    /// Where the damaged file was moved (kept, never deleted).
+    pub moved_aside: Option<String>,
+}
+
+/// Replaces the damaged library by the backup `file` and opens it.
+#[tauri::command]
+#[specta::specta]
+pub async fn library_restore_backup(app: tauri::AppHandle, file: String) -> Result<BackupRestored, String> {
+    off_main(app, "从备份恢复讲稿库", move |state| {
+        let restored = state.restore_backup(Path::new(&file))?;
+        Ok(BackupRestored {
+            lectures: restored.lectures,
+            moved_aside: restored.moved_aside.as_deref().map(|p| p.display().to_string()),
+        })
+    })
+    .await
 }

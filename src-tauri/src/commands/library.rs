@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use lectern_library::{
-    ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSummary, LibraryError, SaveOutcome,
+    import_locked, ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSummary, LibraryError, SaveOutcome,
     SearchHit,
 };
 use serde::{Deserialize, Serialize};
@@ -167,7 +167,9 @@ pub async fn lecture_set_tags(app: AppHandle, id: i64, line: String) -> Result<V
     .await
 }
 
-/// Imports files with the library's chunked import, reporting progress after each file is read.
+/// Imports files, reporting progress after each file is read. The files are read and cleaned off
+/// the main thread without the library's lock, which is taken only to add each few files (see
+/// [`lectern_library::import_locked`]): saves and searches go on during a big import.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_files(
@@ -176,9 +178,7 @@ pub async fn import_files(
     on_progress: Channel<ImportProgress>,
 ) -> Result<Vec<FileOutcome>, String> {
     off_main(app, "导入文件", move |state| {
-        let reports = state
-            .library()?
-            .import_files_with_progress(&paths, |p| drop(on_progress.send(p)));
+        let reports = import_locked(&paths, |p| drop(on_progress.send(p)), || state.library());
         Ok(reports.iter().map(ImportReport::summary).collect())
     })
     .await

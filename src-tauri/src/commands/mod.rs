@@ -60,6 +60,8 @@ pub fn specta() -> Builder<tauri::Wry> {
             app::app_about,
             app::layout_get,
             app::layout_set,
+            app::library_status,
+            app::library_restore_backup,
         ])
         // A failed command rejects its promise with the Chinese message, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

@@ -39,4 +39,6 @@
     "app_about",
     "layout_get",
     "layout_set",
+    "library_status",
+    "library_restore_backup",
 ]
