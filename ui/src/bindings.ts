@@ -5,7 +5,7 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	libraryList: () => __TAURI_INVOKE<LectureSummary[]>("library_list"),
+	libraryList: (sort: LectureSort) => __TAURI_INVOKE<LectureSummary[]>("library_list", { sort }),
 	trashList: () => __TAURI_INVOKE<LectureSummary[]>("trash_list"),
 	librarySearch: (query: string) => __TAURI_INVOKE<SearchHit[]>("library_search", { query }),
 	lectureGet: (id: number) => __TAURI_INVOKE<Lecture>("lecture_get", { id }),
@@ -296,6 +296,15 @@ export type LectureRef = {
 	deleted: boolean,
 };
 
+/**  The orders the library list can be shown in. */
+export type LectureSort = 
+/**  最近修改: the most recently changed first. */
+"recent" | 
+/**  标题: by title (untitled ones last), then the most recently changed first. */
+"title" | 
+/**  字数: the longest first, then the most recently changed first. */
+"length";
+
 /**  A lecture as the library list shows it. */
 export type LectureSummary = {
 	id: number,
@@ -338,10 +347,15 @@ export type OutlineOp = { kind: "move"; index: number; target: number; placement
 /**  Swap with the next sibling; nothing when there is none. */
 { kind: "move_down"; index: number } | { kind: "promote"; index: number } | { kind: "demote"; index: number };
 
-/**  The panes' widths in CSS pixels; `None` is the default width. */
+/**
+ *  The panes' widths in CSS pixels (`None` is the default width), whether the 讲稿库 pane is
+ *  folded away, and the order of its list. A file from before a field existed reads as its default.
+ */
 export type PaneWidths = {
 	library: number | null,
 	outline: number | null,
+	library_folded?: boolean,
+	sort?: LectureSort,
 };
 
 export type Placement = "before" | "after";
@@ -386,6 +400,12 @@ export type SearchHit = {
 	snippet_parts: SnippetPart[],
 	/**  The title as parts, matches flagged. */
 	title_parts: SnippetPart[],
+	/**  The lecture's date, as the list shows it. */
+	date: string | null,
+	/**  字数, as the list shows it. */
+	char_count: number,
+	/**  Its tags, sorted by name. */
+	tags: string[],
 };
 
 /**  A snapshot as the snapshot list shows it: its facts and the name to show for it. */

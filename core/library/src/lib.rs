@@ -45,7 +45,7 @@ pub use backup::{
     BACKUP_DIR,
 };
 pub use import::{FileOutcome, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
-pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSummary, NewLecture, SaveOutcome, TagCount};
+pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSort, LectureSummary, NewLecture, SaveOutcome, TagCount};
 pub use rules::UserRule;
 pub use schema::{migrations, migrations_count};
 pub use search::{SearchHit, SnippetPart};

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use lectern_library::{
-    ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSummary, LibraryError, SaveOutcome,
-    SearchHit,
+    ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSort, LectureSummary, LibraryError,
+    SaveOutcome, SearchHit,
 };
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -17,8 +17,8 @@ use super::msg;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn library_list(app: AppHandle) -> Result<Vec<LectureSummary>, String> {
-    off_main(app, "列出讲稿", move |state| state.library()?.list().map_err(msg)).await
+pub async fn library_list(app: AppHandle, sort: LectureSort) -> Result<Vec<LectureSummary>, String> {
+    off_main(app, "列出讲稿", move |state| state.library()?.list_sorted(sort).map_err(msg)).await
 }
 
 #[tauri::command]
