@@ -53,6 +53,15 @@ export const commands = {
 	snapshotRestore: (id: number, snapshotId: number) => __TAURI_INVOKE<string>("snapshot_restore", { id, snapshotId }),
 	/**  What each role resolves to here, and every installed family a user may choose instead. */
 	exportFonts: () => __TAURI_INVOKE<FontChoices>("export_fonts"),
+	/**  The handout kinds and the fields each prints (a rule of lectern-typeset's `Kind`). */
+	exportKinds: () => __TAURI_INVOKE<KindFields[]>("export_kinds"),
+	/**  Reads a speaking rate as the user typed it; out of range or not a number: why, in Chinese. */
+	rateParse: (text: string) => __TAURI_INVOKE<number>("rate_parse", { text }),
+	/**
+	 *  Gives the lecture the title of a clipping pasted into it while it is still untitled; the
+	 *  title given, or null when it keeps its own.
+	 */
+	lectureAdoptTitle: (id: number, title: string) => __TAURI_INVOKE<string | null>("lecture_adopt_title", { id, title }),
 	/**  The PDF the dialog would save, as bytes for the preview. */
 	exportPreview: (request: ExportRequest) => __TAURI_INVOKE<ArrayBuffer>("export_preview", { request }),
 	/**  Writes the PDF to `path` (through a temporary file, so a failed export leaves no half file). */
@@ -146,6 +155,8 @@ export type Change = {
 export type CleanPreview = {
 	text: string,
 	removed: string[],
+	/**  The clipping's title (an empty, untitled lecture takes it). */
+	title: string,
 };
 
 /**  The user's answer to a conflict. */
@@ -263,6 +274,14 @@ export type JournalEntry = {
 	text: string,
 	/**  When it was written (UTC, RFC 3339, seconds), for the offer on start. */
 	written_at: string,
+};
+
+/**  A handout kind as the dialog offers it: which of its fields the kind prints. */
+export type KindFields = {
+	key: string,
+	label: string,
+	/**  `speaker`, `date`, `place`, `questions`: the fields this kind prints (the dialog hides the rest). */
+	fields: string[],
 };
 
 /**  A whole lecture. */

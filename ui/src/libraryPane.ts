@@ -52,6 +52,11 @@ export class LibraryPane {
     $("delete-button").addEventListener("click", () => void this.guard(() => this.remove()));
     $("restore-button").addEventListener("click", () => void this.guard(() => this.restore()));
     $("tags-button").addEventListener("click", () => void this.guard(() => this.editTags()));
+    // A clipping pasted into an empty lecture: its title, when the lecture has none of its own yet.
+    window.addEventListener("lectern:paste-title", (e) => {
+      const title = (e as CustomEvent<string>).detail;
+      void this.guard(() => this.adoptTitle(title));
+    });
     $("trash-toggle").addEventListener("click", () => {
       this.showTrash(!this.showingTrash);
       this.search.value = "";
@@ -138,6 +143,19 @@ export class LibraryPane {
     // A new title is a new version of the lecture: the next save is edited from it.
     this.deps.setVersion(id, (await api.lectureGet(id)).version);
     this.current.title = title;
+    await this.refresh();
+  }
+
+  /** Gives the open lecture `title` when it is still untitled (the library decides). */
+  private async adoptTitle(title: string): Promise<void> {
+    if (!this.current) return;
+    const id = this.current.id;
+    await this.deps.flush();
+    const adopted = await api.lectureAdoptTitle(id, title);
+    if (adopted === null || this.current?.id !== id) return;
+    this.deps.setVersion(id, (await api.lectureGet(id)).version);
+    this.current.title = adopted;
+    this.title.value = adopted;
     await this.refresh();
   }
 

@@ -573,6 +573,24 @@ impl Library {
         Ok(())
     }
 
+    /// Gives lecture `id` the title of a text pasted into it, when it has no
+    /// title of its own yet (it is still called [`UNTITLED`]); returns the
+    /// title given, or `None` when the lecture keeps its own.
+    pub fn adopt_title(&self, id: i64, title: &str) -> Result<Option<String>> {
+        let title = title.trim();
+        let tx = self.write()?;
+        let old: String = tx
+            .query_row("SELECT title FROM lectures WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(LibraryError::NotFound(id))?;
+        if title.is_empty() || !(old.trim().is_empty() || old == UNTITLED) {
+            return Ok(None);
+        }
+        set_title_in(&tx, id, title)?;
+        tx.commit()?;
+        Ok(Some(title.to_string()))
+    }
+
     /// Sets a lecture's title, source, date, category and speaker at once.
     pub fn set_info(&self, id: i64, info: &LectureInfo) -> Result<()> {
         let tx = self.write()?;

@@ -73,3 +73,20 @@ fn the_list_sorts_by_recent_change_title_or_length() {
     assert_eq!(by_title, sorted);
     assert_eq!(lib.list().unwrap().iter().map(|l| l.id).collect::<Vec<_>>(), ids(LectureSort::Recent));
 }
+
+#[test]
+fn a_pasted_clipping_names_an_untitled_lecture_only() {
+    let lib = Library::open_in_memory().unwrap();
+    let id = lib.create("").unwrap();
+    assert_eq!(lib.get(id).unwrap().title, "未命名讲稿");
+    let version = lib.get(id).unwrap().version;
+    assert_eq!(lib.adopt_title(id, " 党课：坚持以新型城镇化引领 ").unwrap().as_deref(), Some("党课：坚持以新型城镇化引领"));
+    let lecture = lib.get(id).unwrap();
+    assert_eq!(lecture.title, "党课：坚持以新型城镇化引领");
+    assert!(lecture.version > version, "a new title is a new version");
+    assert_eq!(lib.search("城镇化", 10).unwrap()[0].id, id, "the new title is searchable");
+    // Named now: a second paste does not rename it; nor does an empty title.
+    assert_eq!(lib.adopt_title(id, "另一个标题").unwrap(), None);
+    assert_eq!(lib.adopt_title(lib.create("").unwrap(), "  ").unwrap(), None);
+    assert_eq!(lib.get(id).unwrap().title, "党课：坚持以新型城镇化引领");
+}

@@ -130,6 +130,14 @@ pub async fn lecture_rename(app: AppHandle, id: i64, title: String) -> Result<()
     .await
 }
 
+/// Gives the lecture the title of a clipping pasted into it while it is still untitled; the
+/// title given, or null when it keeps its own.
+#[tauri::command]
+#[specta::specta]
+pub async fn lecture_adopt_title(app: AppHandle, id: i64, title: String) -> Result<Option<String>, String> {
+    off_main(app, "设置讲稿标题", move |state| state.library()?.adopt_title(id, &title).map_err(msg)).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn lecture_adapt(app: AppHandle, id: i64) -> Result<i64, String> {
