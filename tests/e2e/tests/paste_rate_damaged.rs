@@ -68,27 +68,46 @@ async fn a_clipping_pasted_into_an_empty_lecture_names_it_and_is_previewed_clean
     app.close().await;
 }
 
+/// Sets the speaking rate through the dialog (double-click on the statistics), typing `typed`.
+async fn type_rate(app: &App, typed: &str) {
+    if app.find_all(r#"[data-testid="rate-dialog"]"#).await.is_empty() {
+        app.js("document.querySelector('[data-testid=\"stats\"]').dispatchEvent(new MouseEvent('dblclick', { bubbles: true })); return true;").await;
+    }
+    let input = app.find(r#"[data-testid="rate-input"]"#).await;
+    input.clear().await.unwrap();
+    input.send_keys(typed).await.unwrap();
+    app.click(r#"[data-testid="rate-dialog"] button.primary"#).await;
+}
+
+/// The status bar once it shows the minutes of the lecture's 字数 at `rate`.
+async fn stats_at(app: &App, rate: u32) -> String {
+    let expected = |t: &str| {
+        let chars: usize = t.split(" 字").next().unwrap_or("").replace(',', "").parse().unwrap_or(0);
+        let label = lectern_text::stats::minutes_label(lectern_text::stats::minutes(chars, rate));
+        chars > 0 && t.ends_with(&format!("约 {label} 分钟"))
+    };
+    app.wait_for_text(r#"[data-testid="stats"]"#, expected).await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_speaking_rate_out_of_range_is_refused_in_chinese() {
     let app = App::launch().await;
     app.wait_for_text(".cm-content", |t| t.contains("同志们")).await;
-    let before = app.wait_for_text(r#"[data-testid="stats"]"#, |t| t.contains("分钟")).await;
-    app.js("document.querySelector('[data-testid=\"stats\"]').dispatchEvent(new MouseEvent('dblclick', { bubbles: true })); return true;").await;
-    let input = app.find(r#"[data-testid="rate-input"]"#).await;
-    input.clear().await.unwrap();
-    input.send_keys("5000").await.unwrap();
-    app.click(r#"[data-testid="rate-dialog"] button.primary"#).await;
+    // The rate is kept in the webview's storage across runs: start from a known one.
+    type_rate(&app, "300").await;
+    let at300 = stats_at(&app, 300).await;
+    type_rate(&app, "5000").await;
     let said = app.wait_for_text(r#"[data-testid="rate-error"]"#, |t| !t.is_empty()).await;
     assert!(said.contains("超出范围") && said.contains("60 到 600"), "{said}");
-    // The rate was not taken; a rate in range is.
-    assert_eq!(app.text_contents(r#"[data-testid="stats"]"#).await, vec![before.clone()]);
-    let input = app.find(r#"[data-testid="rate-input"]"#).await;
-    input.clear().await.unwrap();
-    input.send_keys("100").await.unwrap();
-    app.click(r#"[data-testid="rate-dialog"] button.primary"#).await;
-    let after = app.wait_for_text(r#"[data-testid="stats"]"#, |t| t != before && t.contains("分钟")).await;
-    println!("{before} → {after}");
+    // Not taken: the minutes stay; a rate in range is taken.
+    assert_eq!(app.text_contents(r#"[data-testid="stats"]"#).await, vec![at300.clone()]);
+    type_rate(&app, "100").await;
+    let at100 = stats_at(&app, 100).await;
+    assert_ne!(at100, at300);
     assert!(app.find_all(r#"[data-testid="rate-dialog"]"#).await.is_empty());
+    // Back to the default rate for the other tests.
+    type_rate(&app, "200").await;
+    stats_at(&app, 200).await;
     app.close().await;
 }
 
