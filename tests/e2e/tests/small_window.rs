@@ -1,8 +1,8 @@
 //! The window at its minimum size (900×600) and at 1400×900, on the release build: every toolbar
 //! button lies wholly inside the window (导出讲义… included), the 讲稿库 pane folds away and stays
 //! folded at the next start, and in the export dialog the preview page fits inside the dialog
-//! (never cut off on the left, no sideways scrolling); the dialog shows only the fields the chosen
-//! kind prints.
+//! (never cut off on the left, no sideways scrolling), also when the window shrinks while the
+//! dialog is open; the dialog shows only the fields the chosen kind prints.
 
 use std::time::{Duration, Instant};
 
@@ -163,6 +163,16 @@ async fn nothing_is_cut_off_at_900_by_600_or_at_1400_by_900() {
     resize(&app, 1400, 900).await;
     check_toolbar(&app, "1400×900").await;
     check_export_dialog(&app, "1400x900").await;
+
+    // The dialog open while the window shrinks to 900×600: the pages drawn for the wider window
+    // scale down to the narrower column.
+    app.click(r#"[data-testid="export-button"]"#).await;
+    app.wait_for_text(r#"[data-testid="export-status"]"#, |t| t.starts_with("共")).await;
+    resize(&app, 900, 600).await;
+    let fit = app.js(PREVIEW_FIT).await;
+    assert_eq!(fit["outside"], serde_json::json!([]), "shrunk with the dialog open: pages cut off: {fit}");
+    assert_eq!(fit["sideways"], false, "shrunk with the dialog open: the preview scrolls sideways: {fit}");
+    check_toolbar(&app, "900×600 again").await;
     app.close().await;
 }
 
