@@ -24,7 +24,9 @@
 //!
 //! A term written `#标签` (or `＃标签`) is a tag filter, not a word: only the
 //! lectures carrying that tag are found; a query of tag filters alone lists
-//! every lecture carrying them, the most recently changed first.
+//! every lecture carrying them, the most recently changed first. A query of
+//! one word that is a tag's name also finds the lectures carrying that tag,
+//! after those whose text holds the word.
 //!
 //! Snippets are cut around the first match in the body and returned as parts
 //! with a flag for matched text, so the UI renders them without any HTML; the
@@ -436,13 +438,21 @@ impl Library {
     /// An empty query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let q = parse_query(query);
-        let ids = match plan(&q.terms) {
+        let mut ids = match plan(&q.terms) {
             Some((table, fts_query)) => ranked_ids(&self.conn, table, &fts_query, &q.tags, limit)?,
             None if !q.tags.is_empty() && q.terms.iter().all(|t| phrase(t, char_tokens, "zz").is_none()) => {
                 tagged_ids(&self.conn, &q.tags, limit)?
             }
             None => return Ok(Vec::new()),
         };
+        // One word that is a tag's name also finds the lectures carrying it, after the text hits.
+        if let ([word], []) = (q.terms.as_slice(), q.tags.as_slice()) {
+            for id in tagged_ids(&self.conn, &[word], limit)? {
+                if ids.len() < limit && !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
         let lowered: Vec<Vec<char>> = q.terms.iter().map(|t| t.chars().map(lower).collect()).collect();
         let mut get = self.conn.prepare_cached("SELECT title, body, date, char_count FROM lectures WHERE id = ?1")?;
         let mut hits = Vec::with_capacity(ids.len());

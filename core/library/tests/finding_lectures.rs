@@ -47,6 +47,11 @@ fn hash_tags_filter_the_list_and_the_hits() {
     assert_eq!(ids("＃三农 城镇化"), vec![b]);
     assert_eq!(ids("#三农 #乡村振兴"), vec![a]);
     assert_eq!(ids("推进").len(), 3);
+    // A tag's name typed as a word: the lectures carrying it, though their text lacks it.
+    let mut by_word = ids("三农");
+    by_word.sort();
+    assert_eq!(by_word, vec![a, b]);
+    assert!(ids("三农 城镇化").is_empty(), "two words: the text must hold both");
     assert!(ids("#没有的标签").is_empty());
     assert!(ids("#三农 从严治党").is_empty(), "{c} has no tag 三农");
     let hit = &lib.search("#乡村振兴", 10).unwrap()[0];
