@@ -90,6 +90,10 @@ async fn search_hits_tags_and_a_list_that_keeps_still() {
     search.clear().await.unwrap();
     search.send_keys("#作风建设").await.unwrap();
     app.wait_for_text_contents(ROWS, |t| t == [FIRST]).await;
+    // A tag's name typed as a plain word finds the lecture carrying it, though its text lacks it.
+    search.clear().await.unwrap();
+    search.send_keys("三农").await.unwrap();
+    app.wait_for_text_contents(ROWS, |t| t == [SECOND]).await;
     search.clear().await.unwrap();
     search.send_keys(" ").await.unwrap();
     app.wait_for_text_contents(ROWS, |t| t.len() == 3).await;
