@@ -5,7 +5,7 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	libraryList: () => __TAURI_INVOKE<LectureSummary[]>("library_list"),
+	libraryList: (sort: LectureSort) => __TAURI_INVOKE<LectureSummary[]>("library_list", { sort }),
 	trashList: () => __TAURI_INVOKE<LectureSummary[]>("trash_list"),
 	librarySearch: (query: string) => __TAURI_INVOKE<SearchHit[]>("library_search", { query }),
 	lectureGet: (id: number) => __TAURI_INVOKE<Lecture>("lecture_get", { id }),
@@ -65,6 +65,15 @@ export const commands = {
 	snapshotRestore: (id: number, snapshotId: number) => __TAURI_INVOKE<string>("snapshot_restore", { id, snapshotId }),
 	/**  What each role resolves to here, and every installed family a user may choose instead. */
 	exportFonts: () => __TAURI_INVOKE<FontChoices>("export_fonts"),
+	/**  The handout kinds and the fields each prints (a rule of lectern-typeset's `Kind`). */
+	exportKinds: () => __TAURI_INVOKE<KindFields[]>("export_kinds"),
+	/**  Reads a speaking rate as the user typed it; out of range or not a number: why, in Chinese. */
+	rateParse: (text: string) => __TAURI_INVOKE<number>("rate_parse", { text }),
+	/**
+	 *  Gives the lecture the title of a clipping pasted into it while it is still untitled; the
+	 *  title given, or null when it keeps its own.
+	 */
+	lectureAdoptTitle: (id: number, title: string) => __TAURI_INVOKE<string | null>("lecture_adopt_title", { id, title }),
 	/**  The PDF the dialog would save, as bytes for the preview. */
 	exportPreview: (request: ExportRequest) => __TAURI_INVOKE<ArrayBuffer>("export_preview", { request }),
 	/**  Writes the PDF to `path` (through a temporary file, so a failed export leaves no half file). */
@@ -187,6 +196,8 @@ export type Change = {
 export type CleanPreview = {
 	text: string,
 	removed: string[],
+	/**  The clipping's title (an empty, untitled lecture takes it). */
+	title: string,
 };
 
 /**  The closing remarks as the outline shows them. */
@@ -339,6 +350,14 @@ export type JournalEntry = {
 	written_at: string,
 };
 
+/**  A handout kind as the dialog offers it: which of its fields the kind prints. */
+export type KindFields = {
+	key: string,
+	label: string,
+	/**  `speaker`, `date`, `place`, `questions`: the fields this kind prints (the dialog hides the rest). */
+	fields: string[],
+};
+
 /**  A whole lecture. */
 export type Lecture = {
 	id: number,
@@ -369,6 +388,15 @@ export type LectureRef = {
 	title: string,
 	deleted: boolean,
 };
+
+/**  The orders the library list can be shown in. */
+export type LectureSort = 
+/**  最近修改: the most recently changed first. */
+"recent" | 
+/**  标题: by title (untitled ones last), then the most recently changed first. */
+"title" | 
+/**  字数: the longest first, then the most recently changed first. */
+"length";
 
 /**  A lecture as the library list shows it. */
 export type LectureSummary = {
@@ -415,10 +443,15 @@ export type OutlineOp = { kind: "move"; index: number; target: number; placement
 /**  Swap with the next sibling; nothing when there is none. */
 { kind: "move_down"; index: number } | { kind: "promote"; index: number } | { kind: "demote"; index: number };
 
-/**  The panes' widths in CSS pixels; `None` is the default width. */
+/**
+ *  The panes' widths in CSS pixels (`None` is the default width), whether the 讲稿库 pane is
+ *  folded away, and the order of its list. A file from before a field existed reads as its default.
+ */
 export type PaneWidths = {
 	library: number | null,
 	outline: number | null,
+	library_folded?: boolean,
+	sort?: LectureSort,
 };
 
 export type Placement = "before" | "after";
@@ -493,6 +526,12 @@ export type SearchHit = {
 	snippet_parts: SnippetPart[],
 	/**  The title as parts, matches flagged. */
 	title_parts: SnippetPart[],
+	/**  The lecture's date, as the list shows it. */
+	date: string | null,
+	/**  字数, as the list shows it. */
+	char_count: number,
+	/**  Its tags, sorted by name. */
+	tags: string[],
 };
 
 /**  A snapshot as the snapshot list shows it: its facts and the name to show for it. */

@@ -31,8 +31,15 @@ function select(testid: string, options: [string, string][]): HTMLSelectElement 
   return s;
 }
 
-function field(label: string, control: HTMLElement): HTMLElement {
-  return el("label", { className: "field" }, el("span", { text: label }), control);
+function field(label: string, control: HTMLElement, key?: string): HTMLElement {
+  const f = el("label", { className: "field" }, el("span", { text: label }), control);
+  if (key) f.dataset.field = key;
+  return f;
+}
+
+/** Shows only the fields (`data-field`) that `kind` prints; `fields` is the core's answer. */
+export function showKindFields(form: HTMLElement, fields: string[] | undefined): void {
+  for (const f of form.querySelectorAll<HTMLElement>("[data-field]")) f.hidden = fields !== undefined && !fields.includes(f.dataset.field!);
 }
 
 /** The format as radio buttons (two choices, both in view). */
@@ -98,10 +105,10 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
         formatNote,
         field("类型", kind),
         field("版式", preset),
-        field("主讲人", speaker),
-        field("日期", date),
-        field("地点", place),
-        field("思考题", questions),
+        field("主讲人", speaker, "speaker"),
+        field("日期", date, "date"),
+        field("地点", place, "place"),
+        field("思考题", questions, "questions"),
         fontsDetails,
       ),
       preview,
@@ -167,6 +174,17 @@ export async function openExport(lecture: Lecture, onError: (e: unknown) => void
     }
   });
   exportToHook = saveTo;
+  const form = dialog.querySelector<HTMLElement>(".export-form")!;
+  const kindFields = new Map<string, string[]>();
+  const showFields = () => showKindFields(form, kindFields.get(kind.value));
+  kind.addEventListener("input", showFields);
+  void api
+    .exportKinds()
+    .then((kinds) => {
+      for (const k of kinds) kindFields.set(k.key, k.fields);
+      showFields();
+    })
+    .catch(onError);
   closeButton.addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => {
     exportToHook = null;

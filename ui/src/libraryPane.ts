@@ -1,10 +1,11 @@
-// The library pane and the lecture it has open: the list (or search hits, or the trash), opening a
-// lecture into the editor, and what the toolbar does to the open lecture (new, rename, adapt, tags,
+// The library pane and the lecture it has open: the list (or search hits, or the trash) in the order
+// the user chose (最近修改 / 标题 / 字数, kept with the layout), opening a lecture into the editor, and what the toolbar does to the open lecture (new, rename, adapt, tags,
 // delete, restore from the trash).
-import { api, type Lecture, type LectureSummary } from "./api";
+import { api, type Lecture, type LectureSort, type LectureSummary } from "./api";
 import { el, showDialog } from "./dialog";
 import type { EditorPane } from "./editorPane";
-import { renderLibrary, type LibraryRow } from "./library";
+import { keepOrder, renderLibrary, type LibraryRow } from "./library";
+import { layoutLoaded, librarySort, updateLayout } from "./panes";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -29,13 +30,21 @@ export class LibraryPane {
   private readonly list = $("library-list");
   private readonly search = $<HTMLInputElement>("library-search");
   private readonly title = $<HTMLInputElement>("lecture-title");
+  private readonly sort = $<HTMLSelectElement>("library-sort");
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The ids of the library list as last shown (empty: show the library's order). */
+  private shownOrder: number[] = [];
 
   constructor(private readonly deps: LibraryDeps) {
     const { showError } = deps;
     this.search.addEventListener("input", () => {
       if (this.searchTimer) clearTimeout(this.searchTimer);
-      this.searchTimer = setTimeout(() => void this.refresh().catch(showError), 120);
+      this.searchTimer = setTimeout(() => void this.refresh({ resort: true }).catch(showError), 120);
+    });
+    void layoutLoaded.then(() => (this.sort.value = librarySort()));
+    this.sort.addEventListener("change", () => {
+      void updateLayout({ sort: this.sort.value as LectureSort });
+      void this.refresh({ resort: true }).catch(showError);
     });
     this.title.addEventListener("change", () => void this.guard(() => this.rename()));
     $("new-button").addEventListener("click", () => void this.guard(() => this.create()));
@@ -43,10 +52,15 @@ export class LibraryPane {
     $("delete-button").addEventListener("click", () => void this.guard(() => this.remove()));
     $("restore-button").addEventListener("click", () => void this.guard(() => this.restore()));
     $("tags-button").addEventListener("click", () => void this.guard(() => this.editTags()));
+    // A clipping pasted into an empty lecture: its title, when the lecture has none of its own yet.
+    window.addEventListener("lectern:paste-title", (e) => {
+      const title = (e as CustomEvent<string>).detail;
+      void this.guard(() => this.adoptTitle(title));
+    });
     $("trash-toggle").addEventListener("click", () => {
       this.showTrash(!this.showingTrash);
       this.search.value = "";
-      void this.refresh().catch(showError);
+      void this.refresh({ resort: true }).catch(showError);
     });
   }
 
@@ -58,21 +72,41 @@ export class LibraryPane {
     }
   }
 
-  /** Redraws the list: search hits, the trash, or the library. */
-  async refresh(): Promise<void> {
+  /**
+   * Redraws the list: search hits, the trash, or the library. The library's rows stay where they
+   * were shown (a lecture being saved as the user types does not jump to the top) unless `resort`:
+   * the list reopened (search cleared, back from the trash) or sorted again.
+   */
+  async refresh(opts: { resort?: boolean } = {}): Promise<void> {
     const q = this.search.value.trim();
     if (q) {
       const hits = await api.librarySearch(q);
       if (this.search.value.trim() !== q) return;
+      this.shownOrder = [];
       this.draw(hits.map((hit) => ({ kind: "hit", hit })), `没有找到“${q}”`);
       return;
     }
-    this.lectures = this.showingTrash ? await api.trashList() : await api.libraryList();
+    if (opts.resort) this.shownOrder = [];
+    if (this.showingTrash) {
+      this.shownOrder = [];
+      this.lectures = await api.trashList();
+    } else {
+      await layoutLoaded;
+      this.lectures = keepOrder(this.shownOrder, await api.libraryList(librarySort()));
+      this.shownOrder = this.lectures.map((l) => l.id);
+    }
     this.draw(this.lectures.map((lecture) => ({ kind: "lecture", lecture })), this.showingTrash ? "回收站是空的" : "讲稿库是空的");
   }
 
   private draw(rows: LibraryRow[], emptyText: string): void {
-    renderLibrary(this.list, rows, this.current?.id ?? null, (id) => void this.open(id), emptyText);
+    renderLibrary(this.list, rows, this.current?.id ?? null, (id) => void this.open(id), emptyText, (tag) => this.filterByTag(tag));
+  }
+
+  /** Shows only the lectures carrying `tag` (typed into the search as `#标签`). */
+  filterByTag(tag: string): void {
+    this.showTrash(false);
+    this.search.value = `#${tag}`;
+    void this.refresh().catch(this.deps.showError);
   }
 
   /** Opens a lecture into the editor, saving what was typed in the one before. */
@@ -112,10 +146,23 @@ export class LibraryPane {
     await this.refresh();
   }
 
+  /** Gives the open lecture `title` when it is still untitled (the library decides). */
+  private async adoptTitle(title: string): Promise<void> {
+    if (!this.current) return;
+    const id = this.current.id;
+    await this.deps.flush();
+    const adopted = await api.lectureAdoptTitle(id, title);
+    if (adopted === null || this.current?.id !== id) return;
+    this.deps.setVersion(id, (await api.lectureGet(id)).version);
+    this.current.title = adopted;
+    this.title.value = adopted;
+    await this.refresh();
+  }
+
   private async create(): Promise<void> {
     this.showTrash(false);
     const id = await api.lectureCreate();
-    await this.refresh();
+    await this.refresh({ resort: true });
     await this.open(id);
     this.title.focus();
     this.title.select();
@@ -160,7 +207,7 @@ export class LibraryPane {
     if (!this.current) return;
     await api.lectureRestoreDeleted(this.current.id);
     this.showTrash(false);
-    await this.refresh();
+    await this.refresh({ resort: true });
     await this.open(this.current.id);
   }
 

@@ -6,7 +6,6 @@ import { api } from "./api";
 import { AutoSaver } from "./autosave";
 import { CheckPane } from "./checkPane";
 import { checkLibraryAtStart } from "./damaged";
-import { el, showDialog } from "./dialog";
 import { EditorPane } from "./editorPane";
 import { openExport } from "./export";
 import { installHooks } from "./hooks";
@@ -16,6 +15,7 @@ import { handleOpenedFiles } from "./opened";
 import { attachSplitters } from "./panes";
 import { settings } from "./settings";
 import { mayClose, offerRecovery, resolveConflict, saveShell, showSaveState } from "./saving";
+import { askRate } from "./rate";
 import { openSnapshots } from "./snapshots";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -108,15 +108,9 @@ window.addEventListener("keydown", (e) => {
   e.preventDefault();
 });
 statsEl.addEventListener("dblclick", async () => {
-  const input = el("input", { className: "text-input" });
-  input.type = "number";
-  input.value = String(settings.rate);
-  const answer = await showDialog("语速", [el("p", { text: "每分钟讲多少字（一般 180–220）：" }), input], [
-    { id: "cancel", label: "取消" },
-    { id: "ok", label: "确定", primary: true },
-  ]);
-  if (answer === "ok" && Number(input.value) >= 60) {
-    settings.rate = Number(input.value);
+  const rate = await askRate(settings.rate);
+  if (rate !== null) {
+    settings.rate = rate;
     if (library.current) void editor.analyze();
   }
 });

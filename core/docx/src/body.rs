@@ -183,11 +183,11 @@ pub fn document(doc: &Document, g: &Page, kind: Kind) -> Result<String, TypesetE
     let mut b = Body { x, g };
     match kind {
         Kind::Speaker => {
-            b.title_and_meta(doc, false);
+            b.title_and_meta(doc, kind.prints_meta());
             b.body(doc);
         }
         Kind::Handout => {
-            b.title_and_meta(doc, true);
+            b.title_and_meta(doc, kind.prints_meta());
             b.body(doc);
             b.questions(doc);
             // A page of ruled lines for notes.
@@ -195,7 +195,7 @@ pub fn document(doc: &Document, g: &Page, kind: Kind) -> Result<String, TypesetE
             b.rules(lines_per_page(g).saturating_sub(1));
         }
         Kind::Outline => {
-            b.title_and_meta(doc, true);
+            b.title_and_meta(doc, kind.prints_meta());
             b.outline(doc)?;
         }
     }

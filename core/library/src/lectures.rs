@@ -9,6 +9,31 @@ use super::{count_chars, now, search, Library, LibraryError, Result};
 /// The title a lecture gets when it has none.
 pub const UNTITLED: &str = "未命名讲稿";
 
+/// The orders the library list can be shown in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum LectureSort {
+    /// 最近修改: the most recently changed first.
+    #[default]
+    Recent,
+    /// 标题: by title (untitled ones last), then the most recently changed first.
+    Title,
+    /// 字数: the longest first, then the most recently changed first.
+    Length,
+}
+
+impl LectureSort {
+    /// The SQL `ORDER BY` of this order (over `lectures l`).
+    fn order_by(self) -> &'static str {
+        match self {
+            LectureSort::Recent => "l.updated_at DESC, l.id DESC",
+            LectureSort::Title => "l.title = '' OR l.title IS NULL, l.title COLLATE BINARY, l.updated_at DESC, l.id DESC",
+            LectureSort::Length => "l.char_count DESC, l.updated_at DESC, l.id DESC",
+        }
+    }
+}
+
 /// A lecture as the library list shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -158,10 +183,15 @@ const TAGS_OF: &str = "(SELECT group_concat(t.name, char(31) ORDER BY t.name)
      FROM lecture_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.lecture_id = l.id)";
 
 fn summary_sql(filter: &str) -> String {
+    summary_sql_sorted(filter, LectureSort::Recent)
+}
+
+fn summary_sql_sorted(filter: &str, sort: LectureSort) -> String {
     format!(
         "SELECT l.id, l.title, l.date, l.category, l.speaker, l.char_count, {TAGS_OF}, l.adapted_from,
                 l.created_at, l.updated_at, l.deleted_at
-         FROM lectures l WHERE {filter} ORDER BY l.updated_at DESC, l.id DESC"
+         FROM lectures l WHERE {filter} ORDER BY {}",
+        sort.order_by()
     )
 }
 
@@ -386,7 +416,12 @@ impl Library {
 
     /// The lectures not in the trash, most recently changed first.
     pub fn list(&self) -> Result<Vec<LectureSummary>> {
-        let mut stmt = self.conn.prepare_cached(&summary_sql("l.deleted_at IS NULL"))?;
+        self.list_sorted(LectureSort::Recent)
+    }
+
+    /// The lectures not in the trash, in the order `sort`.
+    pub fn list_sorted(&self, sort: LectureSort) -> Result<Vec<LectureSummary>> {
+        let mut stmt = self.conn.prepare_cached(&summary_sql_sorted("l.deleted_at IS NULL", sort))?;
         let rows = stmt.query_map([], summary)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -536,6 +571,24 @@ impl Library {
         set_title_in(&tx, id, title)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Gives lecture `id` the title of a text pasted into it, when it has no
+    /// title of its own yet (it is still called [`UNTITLED`]); returns the
+    /// title given, or `None` when the lecture keeps its own.
+    pub fn adopt_title(&self, id: i64, title: &str) -> Result<Option<String>> {
+        let title = title.trim();
+        let tx = self.write()?;
+        let old: String = tx
+            .query_row("SELECT title FROM lectures WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(LibraryError::NotFound(id))?;
+        if title.is_empty() || !(old.trim().is_empty() || old == UNTITLED) {
+            return Ok(None);
+        }
+        set_title_in(&tx, id, title)?;
+        tx.commit()?;
+        Ok(Some(title.to_string()))
     }
 
     /// Sets a lecture's title, source, date, category and speaker at once.

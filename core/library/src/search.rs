@@ -22,6 +22,12 @@
 //! the pair index (the import target is 30 s), while phrase queries of
 //! pairs stay within the 30 ms search target.
 //!
+//! A term written `#标签` (or `＃标签`) is a tag filter, not a word: only the
+//! lectures carrying that tag are found; a query of tag filters alone lists
+//! every lecture carrying them, the most recently changed first. A query of
+//! one word that is a tag's name also finds the lectures carrying that tag,
+//! after those whose text holds the word.
+//!
 //! Snippets are cut around the first match in the body and returned as parts
 //! with a flag for matched text, so the UI renders them without any HTML; the
 //! `snippet` string marks matches with «».
@@ -58,6 +64,69 @@ pub struct SearchHit {
     pub snippet_parts: Vec<SnippetPart>,
     /// The title as parts, matches flagged.
     pub title_parts: Vec<SnippetPart>,
+    /// The lecture's date, as the list shows it.
+    pub date: Option<String>,
+    /// 字数, as the list shows it.
+    pub char_count: i64,
+    /// Its tags, sorted by name.
+    pub tags: Vec<String>,
+}
+
+/// A query as the user typed it: the words to find and the tags to filter by.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query<'a> {
+    pub terms: Vec<&'a str>,
+    pub tags: Vec<&'a str>,
+}
+
+/// Splits a query at whitespace; a part starting with `#` or `＃` is a tag
+/// filter (a bare `#` is nothing).
+pub fn parse_query(query: &str) -> Query<'_> {
+    let mut q = Query::default();
+    for part in query.split_whitespace() {
+        match part.strip_prefix('#').or_else(|| part.strip_prefix('＃')) {
+            Some(tag) => {
+                let tag = tag.trim_start_matches(['#', '＃']);
+                if !tag.is_empty() {
+                    q.tags.push(tag);
+                }
+            }
+            None => q.terms.push(part),
+        }
+    }
+    q
+}
+
+/// The SQL condition that `column` (a lecture id) carries each tag, its
+/// parameters numbered from `first`.
+fn tags_clause(column: &str, tags: &[&str], first: usize) -> String {
+    (0..tags.len())
+        .map(|i| {
+            format!(
+                " AND {column} IN (SELECT lt.lecture_id FROM lecture_tags lt JOIN tags t ON t.id = lt.tag_id
+                     WHERE t.name = ?{})",
+                first + i
+            )
+        })
+        .collect()
+}
+
+/// The body without a first line that only repeats the title (whitespace
+/// and 《》 aside), so a snippet shows the text, not the title again.
+pub(super) fn without_title<'a>(body: &'a str, title: &str) -> &'a str {
+    let norm = |s: &str| s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》')).collect::<String>();
+    let title = norm(title);
+    if title.is_empty() {
+        return body;
+    }
+    let start = body.len() - body.trim_start().len();
+    let rest = &body[start..];
+    let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+    if norm(line) == title {
+        after.trim_start()
+    } else {
+        body
+    }
 }
 
 /// Whether `c` is part of a word: a letter, digit or Han character (the
@@ -200,26 +269,44 @@ fn plan(terms: &[&str]) -> Option<(&'static str, String)> {
     Some((table, phrases.join(" ")))
 }
 
-/// The ids of the best `limit` matches: first the lectures with the query
+/// The newest `limit` lectures carrying every tag (not in the trash).
+fn tagged_ids(conn: &Connection, tags: &[&str], limit: usize) -> Result<Vec<i64>> {
+    let sql = format!(
+        "SELECT l.id FROM lectures l WHERE l.deleted_at IS NULL{} ORDER BY l.updated_at DESC, l.id DESC LIMIT ?1",
+        tags_clause("l.id", tags, 2)
+    );
+    let mut v: Vec<rusqlite::types::Value> = vec![(limit as i64).into()];
+    v.extend(tags.iter().map(|t| rusqlite::types::Value::from(t.to_string())));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids = stmt.query_map(rusqlite::params_from_iter(v), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// The ids of the best `limit` matches (carrying every tag of `tags`): first the lectures with the query
 /// in their title, then the others; in each tier BM25 ranks the newest
 /// [`RANKED`] matches (all of them when there are fewer), so a query that
 /// occurs in nearly every lecture costs no more than one that occurs in 2,000.
-fn ranked_ids(conn: &Connection, table: &str, fts_query: &str, limit: usize) -> Result<Vec<i64>> {
+fn ranked_ids(conn: &Connection, table: &str, fts_query: &str, tags: &[&str], limit: usize) -> Result<Vec<i64>> {
     let sql = format!(
         "SELECT rowid FROM (
              SELECT rowid, rank FROM {table} WHERE {table} MATCH ?1
-                 AND rowid NOT IN (SELECT id FROM lectures WHERE deleted_at IS NOT NULL)
+                 AND rowid NOT IN (SELECT id FROM lectures WHERE deleted_at IS NOT NULL){}
              ORDER BY rowid DESC LIMIT {RANKED}
-         ) ORDER BY rank LIMIT ?2"
+         ) ORDER BY rank LIMIT ?2",
+        tags_clause("rowid", tags, 3)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
+    let args = |query: &str, n: usize| {
+        let mut v: Vec<rusqlite::types::Value> = vec![query.to_string().into(), (n as i64).into()];
+        v.extend(tags.iter().map(|t| rusqlite::types::Value::from(t.to_string())));
+        rusqlite::params_from_iter(v)
+    };
     let title_query = format!("title : ({fts_query})");
-    let mut ids: Vec<i64> = stmt
-        .query_map(rusqlite::params![title_query, limit as i64], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut ids: Vec<i64> =
+        stmt.query_map(args(&title_query, limit), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     if ids.len() < limit {
         let more: Vec<i64> = stmt
-            .query_map(rusqlite::params![fts_query, (limit + ids.len()) as i64], |r| r.get(0))?
+            .query_map(args(fts_query, limit + ids.len()), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for id in more {
             if ids.len() == limit {
@@ -346,23 +433,46 @@ pub fn marked(parts: &[SnippetPart]) -> String {
 }
 
 impl Library {
-    /// Searches titles and bodies of the lectures not in the trash; the best
-    /// `limit` hits, best first. An empty query finds nothing.
+    /// Searches titles and bodies of the lectures not in the trash (see
+    /// [`parse_query`] for tag filters); the best `limit` hits, best first.
+    /// An empty query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let terms: Vec<&str> = query.split_whitespace().collect();
-        let Some((table, fts_query)) = plan(&terms) else {
-            return Ok(Vec::new());
+        let q = parse_query(query);
+        let mut ids = match plan(&q.terms) {
+            Some((table, fts_query)) => ranked_ids(&self.conn, table, &fts_query, &q.tags, limit)?,
+            None if !q.tags.is_empty() && q.terms.iter().all(|t| phrase(t, char_tokens, "zz").is_none()) => {
+                tagged_ids(&self.conn, &q.tags, limit)?
+            }
+            None => return Ok(Vec::new()),
         };
-        let ids = ranked_ids(&self.conn, table, &fts_query, limit)?;
-        let lowered: Vec<Vec<char>> = terms.iter().map(|t| t.chars().map(lower).collect()).collect();
-        let mut get = self.conn.prepare_cached("SELECT title, body FROM lectures WHERE id = ?1")?;
+        // One word that is a tag's name also finds the lectures carrying it, after the text hits.
+        if let ([word], []) = (q.terms.as_slice(), q.tags.as_slice()) {
+            for id in tagged_ids(&self.conn, &[word], limit)? {
+                if ids.len() < limit && !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        let lowered: Vec<Vec<char>> = q.terms.iter().map(|t| t.chars().map(lower).collect()).collect();
+        let mut get = self.conn.prepare_cached("SELECT title, body, date, char_count FROM lectures WHERE id = ?1")?;
         let mut hits = Vec::with_capacity(ids.len());
         for id in ids {
-            let (title, body): (String, String) = get.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let (title, body, date, char_count): (String, String, Option<String>, i64) =
+                get.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
             let title_chars: Vec<char> = title.chars().collect();
             let title_parts = parts(&title_chars, 0, title_chars.len(), &matches(&title_chars, &lowered));
-            let snippet_parts = snippet(&body, &lowered);
-            hits.push(SearchHit { id, title, snippet: marked(&snippet_parts), snippet_parts, title_parts });
+            let snippet_parts = snippet(without_title(&body, &title), &lowered);
+            let tags = super::lectures::tags_of(&self.conn, id)?;
+            hits.push(SearchHit {
+                id,
+                title,
+                snippet: marked(&snippet_parts),
+                snippet_parts,
+                title_parts,
+                date,
+                char_count,
+                tags,
+            });
         }
         Ok(hits)
     }
@@ -427,6 +537,21 @@ mod tests {
     fn a_snippet_without_a_body_match_shows_the_start() {
         let parts = snippet("同志们：\n\n大家好。", &["标题".chars().collect()]);
         assert_eq!(parts, vec![SnippetPart { text: "同志们： 大家好。".into(), is_match: false }]);
+    }
+
+    #[test]
+    fn hash_terms_are_tag_filters() {
+        let q = parse_query("#乡村振兴  作风 ＃党建 # ##x");
+        assert_eq!(q.terms, vec!["作风"]);
+        assert_eq!(q.tags, vec!["乡村振兴", "党建", "x"]);
+    }
+
+    #[test]
+    fn a_first_line_repeating_the_title_is_not_the_snippet() {
+        let body = "  《关于作风建设》\n\n同志们：作风建设永远在路上。";
+        assert_eq!(without_title(body, "关于作风建设"), "同志们：作风建设永远在路上。");
+        assert_eq!(without_title("同志们：\n大家好", "关于作风建设"), "同志们：\n大家好");
+        assert_eq!(without_title("关于作风建设", "关于作风建设"), "");
     }
 
     #[test]

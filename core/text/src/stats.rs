@@ -13,6 +13,28 @@ use crate::punct::is_han;
 /// The speaking rate when the user sets none: 200 字 a minute.
 pub const DEFAULT_RATE: u32 = 200;
 
+/// The speaking rates a user may set, 字 a minute: slower than 60 or faster
+/// than 600 is no speaker's pace, only a slip of the keyboard.
+pub const RATE_RANGE: std::ops::RangeInclusive<u32> = 60..=600;
+
+/// Reads a speaking rate as the user typed it (a whole number of 字 a
+/// minute; full-width digits too). Not a number, or out of [`RATE_RANGE`]: a
+/// Chinese line saying so.
+pub fn parse_rate(typed: &str) -> Result<u32, String> {
+    let ascii: String = typed
+        .trim()
+        .chars()
+        .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
+        .collect();
+    let (lo, hi) = (*RATE_RANGE.start(), *RATE_RANGE.end());
+    let n: f64 = ascii.parse().map_err(|_| format!("语速要填一个数字：每分钟讲多少字（{lo}–{hi}，一般 180–220）"))?;
+    if !n.is_finite() || n < lo as f64 || n > hi as f64 {
+        let shown: String = if ascii.chars().count() > 12 { ascii.chars().take(12).chain(['…']).collect() } else { ascii.clone() };
+        return Err(format!("语速 {shown} 字/分钟超出范围：请填 {lo} 到 {hi} 之间的数（一般 180–220）"));
+    }
+    Ok(n.round() as u32)
+}
+
 /// Counts of a whole text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stats {
@@ -91,6 +113,23 @@ pub fn stats(text: &str, rate: u32) -> Stats {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_rate_out_of_range_or_not_a_number_is_refused_in_chinese() {
+        assert_eq!(parse_rate(" 200 "), Ok(200));
+        assert_eq!(parse_rate("１８０"), Ok(180));
+        assert_eq!(parse_rate("60"), Ok(60));
+        assert_eq!(parse_rate("600"), Ok(600));
+        assert_eq!(parse_rate("199.6"), Ok(200));
+        for bad in ["59", "601", "0", "-200", "20000", "1e9", "NaN", "inf"] {
+            let e = parse_rate(bad).unwrap_err();
+            assert!(e.contains("超出范围") && e.contains("60 到 600"), "{bad}: {e}");
+        }
+        for bad in ["", "快", "二百", "200字"] {
+            assert!(parse_rate(bad).unwrap_err().starts_with("语速要填一个数字"), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -287,16 +287,16 @@ pub fn layout(doc: &Document, fonts: &FontSet, preset: &Preset, kind: Kind) -> R
     let mut c = Composer { shaper: &mut shaper, preset, flow: Vec::new(), para: 0 };
     match kind {
         Kind::Speaker => {
-            c.title_and_meta(doc, false);
+            c.title_and_meta(doc, kind.prints_meta());
             c.body(doc);
         }
         Kind::Handout => {
-            c.title_and_meta(doc, true);
+            c.title_and_meta(doc, kind.prints_meta());
             c.body(doc);
             c.questions(doc);
         }
         Kind::Outline => {
-            c.title_and_meta(doc, true);
+            c.title_and_meta(doc, kind.prints_meta());
             c.outline(doc)?;
         }
     }

@@ -74,6 +74,33 @@ impl Kind {
             Kind::Outline => "提纲",
         }
     }
+
+    /// Every kind, in the order a form lists them.
+    pub const ALL: [Kind; 3] = [Kind::Speaker, Kind::Handout, Kind::Outline];
+
+    /// Whether this kind prints the speaker, date and place under the title (the 讲稿 is read
+    /// by the speaker, who needs neither).
+    pub fn prints_meta(self) -> bool {
+        !matches!(self, Kind::Speaker)
+    }
+
+    /// Whether this kind prints study questions (思考题): only the 学习材料 does.
+    pub fn prints_questions(self) -> bool {
+        matches!(self, Kind::Handout)
+    }
+
+    /// The export form's fields this kind prints, by key (`speaker`, `date`, `place`,
+    /// `questions`): a form hides the others for it.
+    pub fn fields(self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.prints_meta() {
+            out.extend(["speaker", "date", "place"]);
+        }
+        if self.prints_questions() {
+            out.push("questions");
+        }
+        out
+    }
 }
 
 /// One glyph on a page. Lengths in pt; `x` from the page's left edge, `y` the
@@ -156,4 +183,17 @@ pub enum TypesetError {
     NoHeadings,
     #[error("讲稿没有正文，无法排版")]
     Empty,
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::Kind;
+
+    #[test]
+    fn each_kind_names_the_form_fields_it_prints() {
+        assert_eq!(Kind::Speaker.fields(), Vec::<&str>::new());
+        assert_eq!(Kind::Handout.fields(), vec!["speaker", "date", "place", "questions"]);
+        assert_eq!(Kind::Outline.fields(), vec!["speaker", "date", "place"]);
+        assert_eq!(Kind::ALL.map(Kind::key), Kind::NAMES);
+    }
 }

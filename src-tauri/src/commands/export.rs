@@ -64,6 +64,22 @@ fn font_choices() -> Result<FontChoices, String> {
     Ok(FontChoices { roles, families })
 }
 
+/// A handout kind as the dialog offers it: which of its fields the kind prints.
+#[derive(Serialize, specta::Type)]
+pub struct KindFields {
+    key: &'static str,
+    label: &'static str,
+    /// `speaker`, `date`, `place`, `questions`: the fields this kind prints (the dialog hides the rest).
+    fields: Vec<&'static str>,
+}
+
+/// The handout kinds and the fields each prints (a rule of lectern-typeset's `Kind`).
+#[tauri::command]
+#[specta::specta]
+pub fn export_kinds() -> Vec<KindFields> {
+    Kind::ALL.iter().map(|k| KindFields { key: k.key(), label: k.label(), fields: k.fields() }).collect()
+}
+
 /// The export dialog's choices.
 #[derive(Deserialize, specta::Type)]
 pub struct ExportRequest {

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use lectern_library::{
-    import_locked, ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSummary, LibraryError, SaveOutcome,
+    import_locked, ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSort, LectureSummary, LibraryError, SaveOutcome,
     SearchHit,
 };
 use serde::{Deserialize, Serialize};
@@ -17,8 +17,8 @@ use super::msg;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn library_list(app: AppHandle) -> Result<Vec<LectureSummary>, String> {
-    off_main(app, "列出讲稿", move |state| state.library()?.list().map_err(msg)).await
+pub async fn library_list(app: AppHandle, sort: LectureSort) -> Result<Vec<LectureSummary>, String> {
+    off_main(app, "列出讲稿", move |state| state.library()?.list_sorted(sort).map_err(msg)).await
 }
 
 #[tauri::command]
@@ -128,6 +128,14 @@ pub async fn lecture_rename(app: AppHandle, id: i64, title: String) -> Result<()
         state.library()?.set_title(id, &title).map_err(msg)
     })
     .await
+}
+
+/// Gives the lecture the title of a clipping pasted into it while it is still untitled; the
+/// title given, or null when it keeps its own.
+#[tauri::command]
+#[specta::specta]
+pub async fn lecture_adopt_title(app: AppHandle, id: i64, title: String) -> Result<Option<String>, String> {
+    off_main(app, "设置讲稿标题", move |state| state.library()?.adopt_title(id, &title).map_err(msg)).await
 }
 
 #[tauri::command]

@@ -56,6 +56,15 @@ pub fn outline_edit(text: String, op: OutlineOp) -> Result<EditResult, String> {
 pub struct CleanPreview {
     text: String,
     removed: Vec<String>,
+    /// The clipping's title (an empty, untitled lecture takes it).
+    title: String,
+}
+
+/// Reads a speaking rate as the user typed it; out of range or not a number: why, in Chinese.
+#[tauri::command]
+#[specta::specta]
+pub fn rate_parse(text: String) -> Result<u32, String> {
+    guarded("设置语速", || lectern_text::stats::parse_rate(&text))
 }
 
 #[tauri::command]
@@ -63,6 +72,6 @@ pub struct CleanPreview {
 pub fn clean_preview(text: String) -> Result<CleanPreview, String> {
     guarded("清理粘贴的文字", || {
         let cleaned = lectern_text::clean(&text);
-        Ok(CleanPreview { text: cleaned.text, removed: cleaned.removed })
+        Ok(CleanPreview { title: cleaned.title, text: cleaned.text, removed: cleaned.removed })
     })
 }

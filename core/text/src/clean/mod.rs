@@ -7,8 +7,13 @@
 //! - drops site furniture, conservatively: a line made only of widget phrases
 //!   (`广告位 后台主题配置管理`, `付费复制 免费复制`) anywhere; around the lecture
 //!   (before its first paragraph, after its last) also navigation, breadcrumbs,
-//!   the byline and the pay-to-copy footer. A line inside the lecture that has
-//!   a sentence in it is never dropped;
+//!   the byline and the pay-to-copy footer. Inside the lecture (a clipping of
+//!   several pages repeats the site between them) a line is dropped only when
+//!   it repeats the site: a byline of the page's date, or a furniture line
+//!   (byline, breadcrumb, footer phrase) that also stands around the lecture
+//!   or recurs inside it, and the page's title next to such lines. A line
+//!   that ends a sentence (`。！？…`, a closing quote after one) is never
+//!   dropped inside the lecture;
 //! - repairs a text that went through a PDF ([`pdf_text`]): a table of
 //!   contents dropped, lines broken at the page edge joined, page numbers and
 //!   running headers dropped, spaces between Han characters and around
@@ -166,6 +171,7 @@ pub fn clean_with_fallback(raw: &str, fallback_title: Option<&str>) -> Cleaned {
             drop[i] = true;
         }
     }
+    drop_repeated_furniture(&lines, &kinds, body_start, tail_start, metadata.date.as_deref(), &mut drop);
     // A short text made only of "furniture" is more likely a lecture fragment
     // than a page: keep everything rather than return nothing.
     if (0..n).all(|i| drop[i] || kinds[i] == Kind::Blank) {
@@ -212,6 +218,61 @@ pub fn clean_with_fallback(raw: &str, fallback_title: Option<&str>) -> Cleaned {
         None => fallback_title.unwrap_or_default().trim().to_string(),
     };
     Cleaned { title, text: paragraphs.join("\n\n"), metadata, removed, read: Vec::new() }
+}
+
+/// Whether a line ends a sentence: `。！？…!?` last, or before closing quotes
+/// and brackets. Such a line inside the lecture is prose, never furniture.
+pub fn ends_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '】' | '》'));
+    end.ends_with(['。', '！', '？', '…', '!', '?'])
+}
+
+/// Inside the lecture (`body_start..tail_start`), marks the site's lines that a
+/// clipping of several pages repeats between them: bylines of the page's date,
+/// furniture lines (bylines, breadcrumbs, footer phrases) that also stand
+/// around the lecture or recur inside it, and the page's title line next to
+/// dropped lines. Never a line that ends a sentence.
+fn drop_repeated_furniture(lines: &[&str], kinds: &[Kind], body_start: usize, tail_start: usize, date: Option<&str>, drop: &mut [bool]) {
+    use std::collections::HashMap;
+    let n = lines.len();
+    let around_kind = |k: Kind| matches!(k, Kind::Around | Kind::Byline);
+    let outside: std::collections::HashSet<&str> =
+        (0..n).filter(|&i| drop[i] && !(body_start..tail_start).contains(&i) && kinds[i] != Kind::Blank).map(|i| lines[i]).collect();
+    let mut inside: HashMap<&str, usize> = HashMap::new();
+    for i in body_start..tail_start {
+        if around_kind(kinds[i]) {
+            *inside.entry(lines[i]).or_default() += 1;
+        }
+    }
+    let mut any = false;
+    for i in body_start..tail_start {
+        if drop[i] || !around_kind(kinds[i]) || ends_sentence(lines[i]) {
+            continue;
+        }
+        let same_date = kinds[i] == Kind::Byline && date.is_some() && byline(lines[i]).map(|(d, _)| d).as_deref() == date;
+        if same_date || outside.contains(lines[i]) || inside.get(lines[i]).is_some_and(|&c| c >= 2) {
+            drop[i] = true;
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    // The page's title, repeated at the top of the next page: dropped when a
+    // dropped line stands next to it (blank lines aside).
+    let Some(title) = (0..body_start.min(n)).rev().find(|&i| !drop[i] && kinds[i] == Kind::Weak).map(|i| lines[i]) else {
+        return;
+    };
+    let next_to_dropped = |i: usize, drop: &[bool]| {
+        let before = (0..i).rev().find(|&j| kinds[j] != Kind::Blank).is_some_and(|j| drop[j]);
+        let after = (i + 1..n).find(|&j| kinds[j] != Kind::Blank).is_some_and(|j| drop[j]);
+        before || after
+    };
+    for i in body_start..tail_start {
+        if !drop[i] && kinds[i] == Kind::Weak && lines[i] == title && next_to_dropped(i, drop) {
+            drop[i] = true;
+        }
+    }
 }
 
 /// Whether a paragraph reads as a lecture's title: short, no sentence, not a

@@ -171,6 +171,8 @@ pub enum Problem {
     TooLarge(u64),
     Empty,
     NoText,
+    /// Decoded, the text is mostly U+FFFD: a damaged file (a UTF-16 file with its bytes broken).
+    Garbled,
     Binary,
     UnknownEncoding,
     UnknownExtension(String),
@@ -199,6 +201,7 @@ impl fmt::Display for Problem {
             Problem::TooLarge(n) => write!(f, "文件太大（{} MB），讲稿文件不应超过 {} MB", n / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)),
             Problem::Empty => write!(f, "文件是空的"),
             Problem::NoText => write!(f, "文件里没有文字"),
+            Problem::Garbled => write!(f, "文件已损坏：读出的内容几乎都是无法识别的字符（可能是损坏的 UTF-16 文本），没有导入"),
             Problem::Binary => write!(f, "不是文本文件（内容像是二进制数据）"),
             Problem::UnknownEncoding => write!(f, "无法识别文字编码（不是 UTF-8、UTF-16 或 GBK）"),
             Problem::UnknownExtension(e) => write!(f, "不支持 .{e} 文件（可以读取 .txt、.md、.docx、.doc、.wps、.pdf、.html、.htm）"),

@@ -1,5 +1,7 @@
 //! Plain text (.txt, .md): UTF-8 with or without BOM, UTF-16 with BOM, or a
-//! legacy Chinese encoding (GBK/GB18030) detected with chardetng.
+//! legacy Chinese encoding (GBK/GB18030) detected with chardetng. A text
+//! that decodes to mostly replacement characters (a damaged UTF-16 file) is
+//! refused, as an empty one is.
 
 use encoding_rs::Encoding;
 
@@ -53,10 +55,26 @@ pub(super) fn looks_binary(text: &str) -> bool {
     control > 0 && control * 100 > total
 }
 
+/// Whether most of the text's visible characters are U+FFFD, the mark of
+/// bytes that did not decode: a damaged file, not a lecture.
+pub(super) fn mostly_replaced(text: &str) -> bool {
+    let (mut replaced, mut visible) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        if c == '\u{fffd}' {
+            replaced += 1;
+        }
+    }
+    replaced > 0 && replaced * 2 >= visible
+}
+
 pub(super) fn read(bytes: &[u8], markdown: bool) -> Result<RawText, Problem> {
     let (text, encoding) = decode(bytes)?;
     if looks_binary(&text) {
         return Err(Problem::Binary);
+    }
+    if mostly_replaced(&text) {
+        return Err(Problem::Garbled);
     }
     let text = crate::clean::normalise_newlines(&text);
     if !markdown {
