@@ -28,7 +28,8 @@ impl LectureSort {
     fn order_by(self) -> &'static str {
         match self {
             LectureSort::Recent => "l.updated_at DESC, l.id DESC",
-            LectureSort::Title => "l.title = '' OR l.title IS NULL, l.title COLLATE BINARY, l.updated_at DESC, l.id DESC",
+            // 拼音 order is applied after the query (see `list_sorted`); ties stay most recent first.
+            LectureSort::Title => "l.updated_at DESC, l.id DESC",
             LectureSort::Length => "l.char_count DESC, l.updated_at DESC, l.id DESC",
         }
     }
@@ -193,6 +194,23 @@ fn summary_sql_sorted(filter: &str, sort: LectureSort) -> String {
          FROM lectures l WHERE {filter} ORDER BY {}",
         sort.order_by()
     )
+}
+
+/// Where a title goes in the 标题 order: as a Chinese reader looks a title up, by 拼音 (安徽,
+/// 北京, 中国), not by code point (中, 北, 安); untitled ones last. A Han character counts as its
+/// toneless 拼音 (the `pinyin` crate's table, its most common reading) followed by the character,
+/// so that characters of one 拼音 keep apart; other characters count as themselves, lowercased.
+fn title_order(title: &str) -> (bool, Vec<String>) {
+    use pinyin::ToPinyin;
+    let title = title.trim();
+    let key = title
+        .chars()
+        .map(|c| match c.to_pinyin() {
+            Some(p) => format!("{}{c}", p.plain()),
+            None => c.to_lowercase().collect(),
+        })
+        .collect();
+    (title.is_empty(), key)
 }
 
 fn split_tags(joined: Option<String>) -> Vec<String> {
@@ -422,7 +440,11 @@ impl Library {
     /// The lectures not in the trash, in the order `sort`.
     pub fn list_sorted(&self, sort: LectureSort) -> Result<Vec<LectureSummary>> {
         let mut stmt = self.conn.prepare_cached(&summary_sql_sorted("l.deleted_at IS NULL", sort))?;
-        let rows = stmt.query_map([], summary)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut rows = stmt.query_map([], summary)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        if sort == LectureSort::Title {
+            // A stable sort: lectures of one title stay most recently changed first.
+            rows.sort_by_cached_key(|l| title_order(&l.title));
+        }
         Ok(rows)
     }
 

@@ -73,9 +73,13 @@ fn the_list_sorts_by_recent_change_title_or_length() {
     assert!(recent.windows(2).all(|w| w[0].updated_at >= w[1].updated_at), "the most recently changed first");
     assert_eq!(ids(LectureSort::Length), vec![long, middle, short]);
     let by_title: Vec<String> = lib.list_sorted(LectureSort::Title).unwrap().into_iter().map(|l| l.title).collect();
-    let mut sorted = by_title.clone();
-    sorted.sort();
-    assert_eq!(by_title, sorted);
+    // 拼音 order (bǐng, jiǎ, yǐ), not code point order (丙 U+4E19, 乙 U+4E59, 甲 U+7532).
+    assert_eq!(by_title, ["丙 中稿", "甲 长稿", "乙 短稿"]);
+    for t in ["中国式现代化", "北京精神", "安徽经验"] {
+        add(&lib, t, "同志们。", None);
+    }
+    let by_title: Vec<String> = lib.list_sorted(LectureSort::Title).unwrap().into_iter().map(|l| l.title).collect();
+    assert_eq!(by_title, ["安徽经验", "北京精神", "丙 中稿", "甲 长稿", "乙 短稿", "中国式现代化"]);
     assert_eq!(lib.list().unwrap().iter().map(|l| l.id).collect::<Vec<_>>(), ids(LectureSort::Recent));
 }
 
