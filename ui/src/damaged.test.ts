@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // A fake shell in place of the generated commands.
 const shell = vi.hoisted(() => ({ libraryStatus: vi.fn(), libraryRestoreBackup: vi.fn() }));
@@ -6,15 +6,6 @@ vi.mock("./api", () => ({ api: shell }));
 
 import { checkLibraryAtStart } from "./damaged";
 
-beforeAll(() => {
-  // jsdom has <dialog> without showModal.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
 beforeEach(() => {
   for (const f of Object.values(shell)) f.mockReset();
   document.body.replaceChildren();

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // A fake shell in place of the generated commands.
 const shell = vi.hoisted(() => ({
@@ -13,15 +13,6 @@ vi.mock("./api", () => ({ api: shell }));
 
 import { offerRecovery, resolveConflict, showSaveState } from "./saving";
 
-beforeAll(() => {
-  // jsdom has <dialog> without showModal.
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
 beforeEach(() => {
   for (const f of Object.values(shell)) f.mockReset();
   document.body.replaceChildren();
