@@ -56,6 +56,7 @@ async fn check_toolbar(app: &App, what: &str) {
     assert!(names.contains(&"导出讲义…"), "{what}: {names:?}");
     let outside = app.js(BUTTONS_OUTSIDE).await;
     assert_eq!(outside, serde_json::json!([]), "{what}: toolbar buttons cut off");
+    app.screenshot(&format!("window-{what}")).await;
 }
 
 async fn select_kind(app: &App, kind: &str) {
