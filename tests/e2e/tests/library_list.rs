@@ -110,11 +110,9 @@ async fn search_hits_tags_and_a_list_that_keeps_still() {
     app.wait_for_text_contents(ROWS, |t| t == [SECOND, FIRST, THIRD]).await;
     select_sort(&app, "recent").await;
     app.wait_for_text_contents(ROWS, |t| t.first() == Some(&bottom)).await;
+    // By 标题 in 拼音 order: 城 chéng, 关 guān, 学 xué (by code point 关 U+5173 would come first).
     select_sort(&app, "title").await;
-    let by_title = app.wait_for_text_contents(ROWS, |t| t == [FIRST, SECOND, THIRD]).await;
-    let mut sorted = by_title.clone();
-    sorted.sort();
-    assert_eq!(by_title, sorted);
+    app.wait_for_text_contents(ROWS, |t| t == [SECOND, FIRST, THIRD]).await;
     select_sort(&app, "length").await;
     app.wait_for_text_contents(ROWS, |t| t == [SECOND, FIRST, THIRD]).await;
     let kept = app.data_dir.path().join("layout.json");
