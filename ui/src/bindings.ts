@@ -23,7 +23,7 @@ export const commands = {
 	journalList: () => __TAURI_INVOKE<JournalEntry[]>("journal_list"),
 	/**  The user chose 放弃 for lecture `id`'s unsaved text. */
 	journalDiscard: (id: number) => __TAURI_INVOKE<null>("journal_discard", { id }),
-	lectureRename: (id: number, title: string) => __TAURI_INVOKE<null>("lecture_rename", { id, title }),
+	lectureRename: (id: number, title: string) => __TAURI_INVOKE<number>("lecture_rename", { id, title }),
 	lectureAdapt: (id: number) => __TAURI_INVOKE<number>("lecture_adapt", { id }),
 	lectureDelete: (id: number) => __TAURI_INVOKE<null>("lecture_delete", { id }),
 	lectureRestoreDeleted: (id: number) => __TAURI_INVOKE<null>("lecture_restore_deleted", { id }),
@@ -71,9 +71,9 @@ export const commands = {
 	rateParse: (text: string) => __TAURI_INVOKE<number>("rate_parse", { text }),
 	/**
 	 *  Gives the lecture the title of a clipping pasted into it while it is still untitled; the
-	 *  title given, or null when it keeps its own.
+	 *  title given with the lecture's new version, or null when it keeps its own.
 	 */
-	lectureAdoptTitle: (id: number, title: string) => __TAURI_INVOKE<string | null>("lecture_adopt_title", { id, title }),
+	lectureAdoptTitle: (id: number, title: string) => __TAURI_INVOKE<Retitled | null>("lecture_adopt_title", { id, title }),
 	/**  The PDF the dialog would save, as bytes for the preview. */
 	exportPreview: (request: ExportRequest) => __TAURI_INVOKE<ArrayBuffer>("export_preview", { request }),
 	/**  Writes the PDF to `path` (through a temporary file, so a failed export leaves no half file). */
@@ -484,6 +484,12 @@ export type Proofread = {
 	ignored: number,
 	/**  The rules switched off, oldest first. */
 	disabled: DisabledRule[],
+};
+
+/**  A lecture's new title, and its version after the change (the editor's next save names it). */
+export type Retitled = {
+	title: string,
+	version: number,
 };
 
 export type RoleFace = {

@@ -139,9 +139,8 @@ export class LibraryPane {
     const title = this.title.value.trim();
     const id = this.current.id;
     await this.deps.flush();
-    await api.lectureRename(id, title);
     // A new title is a new version of the lecture: the next save is edited from it.
-    this.deps.setVersion(id, (await api.lectureGet(id)).version);
+    this.deps.setVersion(id, await api.lectureRename(id, title));
     this.current.title = title;
     await this.refresh();
   }
@@ -152,10 +151,11 @@ export class LibraryPane {
     const id = this.current.id;
     await this.deps.flush();
     const adopted = await api.lectureAdoptTitle(id, title);
-    if (adopted === null || this.current?.id !== id) return;
-    this.deps.setVersion(id, (await api.lectureGet(id)).version);
-    this.current.title = adopted;
-    this.title.value = adopted;
+    if (adopted === null) return;
+    this.deps.setVersion(id, adopted.version);
+    if (this.current?.id !== id) return;
+    this.current.title = adopted.title;
+    this.title.value = adopted.title;
     await this.refresh();
   }
 

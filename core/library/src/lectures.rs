@@ -35,6 +35,14 @@ impl LectureSort {
     }
 }
 
+/// A lecture's new title, and its version after the change (the editor's next save names it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Retitled {
+    pub title: String,
+    pub version: i64,
+}
+
 /// A lecture as the library list shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -197,7 +205,7 @@ fn summary_sql_sorted(filter: &str, sort: LectureSort) -> String {
 }
 
 /// Where a title goes in the 标题 order: as a Chinese reader looks a title up, by 拼音 (安徽,
-/// 北京, 中国), not by code point (中, 北, 安); untitled ones last. A Han character counts as its
+/// 北京, 中国), not by code point (中, 北, 安); untitled ones (empty or 未命名讲稿) last. A Han character counts as its
 /// toneless 拼音 (the `pinyin` crate's table, its most common reading) followed by the character,
 /// so that characters of one 拼音 keep apart; other characters count as themselves, lowercased.
 fn title_order(title: &str) -> (bool, Vec<String>) {
@@ -210,7 +218,7 @@ fn title_order(title: &str) -> (bool, Vec<String>) {
             None => c.to_lowercase().collect(),
         })
         .collect();
-    (title.is_empty(), key)
+    (is_untitled(title), key)
 }
 
 fn split_tags(joined: Option<String>) -> Vec<String> {
@@ -333,6 +341,17 @@ pub(super) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
     )?;
     let tags = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
     Ok(tags)
+}
+
+/// Whether a title is no title of the user's own: empty, or the [`UNTITLED`] a new lecture gets.
+fn is_untitled(title: &str) -> bool {
+    let title = title.trim();
+    title.is_empty() || title == UNTITLED
+}
+
+/// Lecture `id`'s version as `conn` sees it.
+fn version_in(conn: &Connection, id: i64) -> Result<i64> {
+    Ok(conn.query_row("SELECT version FROM lectures WHERE id = ?1", [id], |r| r.get(0))?)
 }
 
 fn set_title_in(conn: &Connection, id: i64, title: &str) -> Result<()> {
@@ -587,30 +606,34 @@ impl Library {
         Ok(ConflictOutcome { lecture: copy, version: 1, kept_as_snapshot: None })
     }
 
-    /// Renames a lecture.
-    pub fn set_title(&self, id: i64, title: &str) -> Result<()> {
+    /// Renames a lecture; answers its version after the change (read in the same transaction,
+    /// so a save of another program's in between can never be taken for the editor's).
+    pub fn set_title(&self, id: i64, title: &str) -> Result<i64> {
         let tx = self.write()?;
         set_title_in(&tx, id, title)?;
+        let version = version_in(&tx, id)?;
         tx.commit()?;
-        Ok(())
+        Ok(version)
     }
 
     /// Gives lecture `id` the title of a text pasted into it, when it has no
     /// title of its own yet (it is still called [`UNTITLED`]); returns the
-    /// title given, or `None` when the lecture keeps its own.
-    pub fn adopt_title(&self, id: i64, title: &str) -> Result<Option<String>> {
+    /// title given with the lecture's version after the change, or `None`
+    /// when the lecture keeps its own.
+    pub fn adopt_title(&self, id: i64, title: &str) -> Result<Option<Retitled>> {
         let title = title.trim();
         let tx = self.write()?;
         let old: String = tx
             .query_row("SELECT title FROM lectures WHERE id = ?1", [id], |r| r.get(0))
             .optional()?
             .ok_or(LibraryError::NotFound(id))?;
-        if title.is_empty() || !(old.trim().is_empty() || old == UNTITLED) {
+        if title.is_empty() || !is_untitled(&old) {
             return Ok(None);
         }
         set_title_in(&tx, id, title)?;
+        let version = version_in(&tx, id)?;
         tx.commit()?;
-        Ok(Some(title.to_string()))
+        Ok(Some(Retitled { title: title.to_string(), version }))
     }
 
     /// Sets a lecture's title, source, date, category and speaker at once.

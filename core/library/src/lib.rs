@@ -47,7 +47,7 @@ pub use backup::{
     BACKUP_DIR,
 };
 pub use import::{import_locked, FileOutcome, ImportOutcome, ImportProgress, ImportReport, ImportStatus, ReadImport};
-pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSort, LectureSummary, NewLecture, SaveOutcome, TagCount};
+pub use lectures::{ConflictOutcome, Lecture, LectureInfo, LectureRef, LectureSort, LectureSummary, NewLecture, Retitled, SaveOutcome, TagCount};
 pub use proofread::{rule_key, rule_name, DisabledRule, FixEdit, IgnoreKey, ProofFinding, Proofread};
 pub use rules::UserRule;
 pub use schema::{migrations, migrations_count};

@@ -80,6 +80,11 @@ fn the_list_sorts_by_recent_change_title_or_length() {
     }
     let by_title: Vec<String> = lib.list_sorted(LectureSort::Title).unwrap().into_iter().map(|l| l.title).collect();
     assert_eq!(by_title, ["安徽经验", "北京精神", "丙 中稿", "甲 长稿", "乙 短稿", "中国式现代化"]);
+    // A new lecture, still 未命名讲稿 (wèi), goes last, not among the w's.
+    let untitled = lib.create("").unwrap();
+    add(&lib, "无限风光", "同志们。", None);
+    let by_title: Vec<i64> = lib.list_sorted(LectureSort::Title).unwrap().into_iter().map(|l| l.id).collect();
+    assert_eq!(by_title.last(), Some(&untitled));
     assert_eq!(lib.list().unwrap().iter().map(|l| l.id).collect::<Vec<_>>(), ids(LectureSort::Recent));
 }
 
@@ -89,13 +94,19 @@ fn a_pasted_clipping_names_an_untitled_lecture_only() {
     let id = lib.create("").unwrap();
     assert_eq!(lib.get(id).unwrap().title, "未命名讲稿");
     let version = lib.get(id).unwrap().version;
-    assert_eq!(lib.adopt_title(id, " 党课：坚持以新型城镇化引领 ").unwrap().as_deref(), Some("党课：坚持以新型城镇化引领"));
+    let adopted = lib.adopt_title(id, " 党课：坚持以新型城镇化引领 ").unwrap().expect("adopted");
+    assert_eq!(adopted.title, "党课：坚持以新型城镇化引领");
     let lecture = lib.get(id).unwrap();
     assert_eq!(lecture.title, "党课：坚持以新型城镇化引领");
     assert!(lecture.version > version, "a new title is a new version");
+    assert_eq!(adopted.version, lecture.version, "the version after the change is answered with it");
     assert_eq!(lib.search("城镇化", 10).unwrap()[0].id, id, "the new title is searchable");
     // Named now: a second paste does not rename it; nor does an empty title.
     assert_eq!(lib.adopt_title(id, "另一个标题").unwrap(), None);
     assert_eq!(lib.adopt_title(lib.create("").unwrap(), "  ").unwrap(), None);
     assert_eq!(lib.get(id).unwrap().title, "党课：坚持以新型城镇化引领");
+    // A rename answers the version it made, as the editor's next save must name it.
+    let renamed = lib.set_title(id, "党课：城乡融合").unwrap();
+    assert!(renamed > adopted.version);
+    assert_eq!(renamed, lib.get(id).unwrap().version);
 }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use lectern_library::{
-    import_locked, ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSort, LectureSummary, LibraryError, SaveOutcome,
+    import_locked, ConflictOutcome, FileOutcome, ImportProgress, ImportReport, Lecture, LectureSort, LectureSummary, LibraryError, Retitled, SaveOutcome,
     SearchHit,
 };
 use serde::{Deserialize, Serialize};
@@ -123,7 +123,7 @@ pub async fn lecture_resolve_conflict(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn lecture_rename(app: AppHandle, id: i64, title: String) -> Result<(), String> {
+pub async fn lecture_rename(app: AppHandle, id: i64, title: String) -> Result<i64, String> {
     off_main(app, "重命名讲稿", move |state| {
         state.library()?.set_title(id, &title).map_err(msg)
     })
@@ -131,10 +131,10 @@ pub async fn lecture_rename(app: AppHandle, id: i64, title: String) -> Result<()
 }
 
 /// Gives the lecture the title of a clipping pasted into it while it is still untitled; the
-/// title given, or null when it keeps its own.
+/// title given with the lecture's new version, or null when it keeps its own.
 #[tauri::command]
 #[specta::specta]
-pub async fn lecture_adopt_title(app: AppHandle, id: i64, title: String) -> Result<Option<String>, String> {
+pub async fn lecture_adopt_title(app: AppHandle, id: i64, title: String) -> Result<Option<Retitled>, String> {
     off_main(app, "设置讲稿标题", move |state| state.library()?.adopt_title(id, &title).map_err(msg)).await
 }
 
