@@ -313,13 +313,22 @@ export class EditorPane {
     }
   }
 
-  /** Queues a structural edit: `opFor` names it when its turn comes (null: nothing to do). */
+  /**
+   * Queues a structural edit: `opFor` names it when its turn comes (null: nothing to do). An edit
+   * belongs to the lecture shown when it was asked for, and to the text it was worked out on: when
+   * another lecture is shown by its turn, or the text changed while the shell worked (typing goes
+   * on), it is dropped rather than write over either.
+   */
   private structural(opFor: () => OutlineOp | null | Promise<OutlineOp | null>): Promise<void> {
+    const lecture = this.shown;
     const run = async () => {
       try {
+        if (this.shown !== lecture) return;
         const op = await opFor();
-        if (!op || !this.editor.isEditable) return;
-        const r = await api.outlineEdit(this.editor.text, op);
+        if (!op || !this.editor.isEditable || this.shown !== lecture) return;
+        const doc = this.editor.view.state.doc;
+        const r = await api.outlineEdit(doc.toString(), op);
+        if (this.shown !== lecture || this.editor.view.state.doc !== doc) return;
         this.editor.replaceText(r.text, r.cursor);
         await this.analyze();
         this.select(sectionAt(this.outline.items, r.cursor));

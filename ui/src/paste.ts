@@ -14,11 +14,10 @@ export function offerCleanPaste(text: string, view: EditorView, onError: (e: unk
   const wasEmpty = view.state.doc.toString().trim() === "";
   void (async () => {
     let insert = text;
+    let title = "";
     try {
       const preview = await api.cleanPreview(text);
-      if (wasEmpty && preview.title.trim()) {
-        window.dispatchEvent(new CustomEvent("lectern:paste-title", { detail: preview.title }));
-      }
+      if (wasEmpty) title = preview.title.trim();
       if (preview.removed.length > 0) {
         const list = el("ul", { className: "removed-lines", testid: "paste-removed" });
         for (const line of preview.removed) list.append(el("li", { text: line }));
@@ -49,6 +48,8 @@ export function offerCleanPaste(text: string, view: EditorView, onError: (e: unk
       scrollIntoView: true,
       userEvent: "input.paste",
     });
+    // Only a clipping actually pasted names the lecture (not one the user cancelled).
+    if (title) window.dispatchEvent(new CustomEvent("lectern:paste-title", { detail: title }));
     view.focus();
   })();
   return true;
