@@ -200,12 +200,15 @@ async fn main() {
             app.click(&format!("[data-testid=\"library-item\"][data-id=\"{long_id}\"]")).await;
             // Opened: its row is the selected one (marked once the editor shows it).
             let selected = format!("return !!document.querySelector('[data-testid=\"library-item\"][aria-selected=\"true\"][data-id=\"{long_id}\"]')");
+            let mut opened = false;
             for _ in 0..300 {
                 if app.js(&selected).await.as_bool() == Some(true) {
+                    opened = true;
                     break;
                 }
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
+            assert!(opened, "the long lecture never opened: the keystrokes would be measured in another one");
             app.client
                 .execute("window.lectern.importPaths(arguments[0]); return true;", vec![paths.into()])
                 .await

@@ -214,7 +214,7 @@ async fn closing_the_window_while_saves_fail_asks_first_and_keeps_the_text() {
 
     // The next start offers it back; 恢复 puts it into 讲稿甲 and saves it.
     let data_dir = std::mem::replace(&mut app.data_dir, tempfile::tempdir().unwrap());
-    drop(app);
+    app.close().await; // the window is gone; this waits until its process has exited too
     let app = App::launch_in(data_dir).await;
     let offer = app.wait_for_text(r#"[data-testid="recovery-dialog"]"#, |t| t.contains("讲稿甲")).await;
     println!("next start offered: {}", offer.replace('\n', " "));

@@ -64,9 +64,19 @@ async fn select_kind(app: &App, kind: &str) {
     app.click(&format!(r#"[data-testid="export-kind"] option[value="{kind}"]"#)).await;
 }
 
-async fn visible_fields(app: &App) -> Vec<String> {
-    let v = app.js(VISIBLE_FIELDS).await;
-    v.as_array().unwrap().iter().map(|f| f.as_str().unwrap_or_default().to_string()).collect()
+/// Waits (up to 10 s: the dialog asks the core which fields a kind prints) until the visible
+/// fields meet `check`; fails naming `kind` and the fields last seen.
+async fn fields_when(app: &App, kind: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let v = app.js(VISIBLE_FIELDS).await;
+        let fields: Vec<String> = v.as_array().unwrap().iter().map(|f| f.as_str().unwrap_or_default().to_string()).collect();
+        if check(&fields) {
+            return fields;
+        }
+        assert!(Instant::now() < deadline, "{kind}: the fields shown never met the expectation: {fields:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn check_export_dialog(app: &App, what: &str) {
@@ -164,24 +174,16 @@ async fn the_export_dialog_shows_only_the_fields_a_kind_prints() {
     app.click(r#"[data-testid="export-button"]"#).await;
     app.find(r#"[data-testid="export-dialog"]"#).await;
     app.wait_for_text(r#"[data-testid="export-status"]"#, |t| t.starts_with("共")).await;
+    let shown = |fields: &[String], f: &str| fields.iter().any(|x| x == f);
     let meta = ["主讲人", "日期", "地点"];
     // 讲稿 (the default): the speaker reads it; no speaker, date, place or 思考题.
     select_kind(&app, "speaker").await;
-    let fields = visible_fields(&app).await;
-    assert!(fields.contains(&"类型".to_string()), "{fields:?}");
-    for f in meta.iter().chain(&["思考题"]) {
-        assert!(!fields.iter().any(|x| x == f), "讲稿 shows {f}: {fields:?}");
-    }
+    fields_when(&app, "讲稿", |f| shown(f, "类型") && !meta.iter().chain(&["思考题"]).any(|m| shown(f, m))).await;
+    // 学习材料: all of them.
     select_kind(&app, "handout").await;
-    let fields = visible_fields(&app).await;
-    for f in meta.iter().chain(&["思考题"]) {
-        assert!(fields.iter().any(|x| x == f), "学习材料 hides {f}: {fields:?}");
-    }
+    fields_when(&app, "学习材料", |f| meta.iter().chain(&["思考题"]).all(|m| shown(f, m))).await;
+    // 提纲: speaker, date and place, but no 思考题.
     select_kind(&app, "outline").await;
-    let fields = visible_fields(&app).await;
-    for f in meta {
-        assert!(fields.iter().any(|x| x == f), "提纲 hides {f}: {fields:?}");
-    }
-    assert!(!fields.iter().any(|x| x == "思考题"), "提纲 shows 思考题: {fields:?}");
+    fields_when(&app, "提纲", |f| meta.iter().all(|m| shown(f, m)) && !shown(f, "思考题")).await;
     app.close().await;
 }
