@@ -26,9 +26,9 @@ function errorText(e: unknown): string {
 /** Opens the dialog; resolves when it is closed. */
 export async function openWordingRules(changed: () => void | Promise<void>, rules: RulesApi = api): Promise<void> {
   const list = el("ul", { className: "wording-rule-list", testid: "wording-rule-list" });
-  const [patternLabel, pattern] = field("写法", "wording-rule-pattern", "要找的写法，如：两学一做");
-  const [standardLabel, standard] = field("规范写法", "wording-rule-standard", "应改成的写法，如：“两学一做”学习教育");
-  const [noteLabel, note] = field("说明", "wording-rule-note", "出处或理由（可不填）");
+  const [patternLabel, pattern] = field("写法", "wording-rule-pattern", "如：两学一做");
+  const [standardLabel, standard] = field("规范写法", "wording-rule-standard", "如：“两学一做”");
+  const [noteLabel, note] = field("说明", "wording-rule-note", "出处（可不填）");
   const add = el("button", { text: "添加", className: "primary", testid: "wording-rule-add" });
   add.type = "button";
   const error = el("p", { className: "wording-rule-error", testid: "wording-rule-error" });
