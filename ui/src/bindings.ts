@@ -56,6 +56,15 @@ export const commands = {
 	checkIgnore: (id: number, key: IgnoreKey) => __TAURI_INVOKE<null>("check_ignore", { id, key }),
 	/**  不再检查 (or 恢复检查): switches a rule off or on again for the whole library. */
 	checkSetRuleDisabled: (ruleKey: string, disabled: boolean) => __TAURI_INVOKE<null>("check_set_rule_disabled", { ruleKey, disabled }),
+	/**  规范表述…: the user's own wording rules, oldest first. */
+	checkRulesList: () => __TAURI_INVOKE<UserRule[]>("check_rules_list"),
+	/**
+	 *  添加: a wording rule (`pattern` → `standard`, with a note on its source), or a new standard form
+	 *  for a pattern already there; its id.
+	 */
+	checkRuleAdd: (pattern: string, standard: string, note: string) => __TAURI_INVOKE<number>("check_rule_add", { pattern, standard, note }),
+	/**  删除: a wording rule, by id (one already gone is no error: the rule is not there either way). */
+	checkRuleRemove: (id: number) => __TAURI_INVOKE<null>("check_rule_remove", { id }),
 	/**  Keeps the current text as a snapshot (a blank label is no label); returns its id. */
 	snapshotTake: (id: number, label: string | null) => __TAURI_INVOKE<number>("snapshot_take", { id, label }),
 	snapshotList: (id: number) => __TAURI_INVOKE<SnapshotEntry[]>("snapshot_list", { id }),
@@ -588,9 +597,27 @@ export type Source =
 /**  Code inside one of the above (SQLite inside libsqlite3-sys). */
 "within";
 
+/**  A wording rule the user added. */
+export type UserRule = {
+	id: number,
+	created_at: string,
+} & WordingRule;
+
 export type WordReport = {
 	path: string,
 	/**  The file's size in bytes. */
 	bytes: number,
+};
+
+/**  One wording rule. */
+export type WordingRule = {
+	/**  The wording to find, e.g. `二十大精神`. */
+	pattern: string,
+	/**  What to write instead, e.g. `党的二十大精神`. */
+	standard: string,
+	/**  Where the standard form comes from. */
+	note: string,
+	/**  Other correct forms that contain the pattern (`中共二十大精神`). */
+	also_correct?: string[],
 };
 

@@ -4,14 +4,16 @@
 // every fix of its rule as one undo step, 忽略 hides it in this lecture, 不再检查 switches its rule
 // off for the whole library (the list of rules switched off turns them on again). The check runs
 // after the outline's refresh, at the pause in typing, never on a keystroke; its findings are also
-// the editor's wavy underlines (checkMarks.ts). Rules, ignores and fixes are the core's: this only
-// draws and dispatches.
+// the editor's wavy underlines (checkMarks.ts). 规范表述… opens the user's own wording rules
+// (wordingRules.ts); a change there checks the open lecture again at once. Rules, ignores and fixes
+// are the core's: this only draws and dispatches.
 import { isolateHistory } from "@codemirror/commands";
 import { EditorView } from "@codemirror/view";
 import { api, type ProofFinding, type Proofread } from "./api";
 import { markRange, setCheckMarks } from "./checkMarks";
 import type { EditorPane } from "./editorPane";
 import { changeLabel, fixCounts, groupFindings, listSignature } from "./proofread";
+import { openWordingRules } from "./wordingRules";
 
 type Tab = "outline" | "check";
 
@@ -41,6 +43,9 @@ export class CheckPane {
     document.getElementById("tab-outline")!.addEventListener("click", () => this.showTab("outline"));
     document.getElementById("tab-check")!.addEventListener("click", () => this.showTab("check"));
     pane.afterAnalyze = () => void this.refresh();
+    document.getElementById("wording-rules-button")!.addEventListener("click", () => {
+      openWordingRules(() => this.refresh()).catch(showError);
+    });
   }
 
   private get view(): EditorView {

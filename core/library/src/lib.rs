@@ -110,6 +110,8 @@ pub enum LibraryError {
     NoDataDir,
     #[error("规范表述的原文和规范写法都不能为空")]
     EmptyRule,
+    #[error("规范写法与原写法相同：「{0}」不必改")]
+    SameRule(String),
     /// A save against a version older than the library's: the lecture was
     /// changed elsewhere (another window, the CLI) since it was loaded.
     #[error("讲稿「{title}」已在别处修改（这里的文字基于第 {base} 版，讲稿库中已是第 {current} 版），为免覆盖，没有保存：请选择保留我的、采用讲稿库中的，或两份都保留")]

@@ -11,6 +11,7 @@ use super::{Library, LibraryError, Result};
 
 /// A wording rule the user added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UserRule {
     pub id: i64,
     #[serde(flatten)]
@@ -33,11 +34,15 @@ impl Library {
     }
 
     /// Adds a wording rule, or replaces the rule with the same pattern;
-    /// returns its id. Pattern and standard form are trimmed and must not be empty.
+    /// returns its id. Pattern and standard form are trimmed, must not be
+    /// empty and must differ (a rule that changes nothing would only cry wolf).
     pub fn add_wording_rule(&self, pattern: &str, standard: &str, note: &str) -> Result<i64> {
         let (pattern, standard, note) = (pattern.trim(), standard.trim(), note.trim());
         if pattern.is_empty() || standard.is_empty() {
             return Err(LibraryError::EmptyRule);
+        }
+        if pattern == standard {
+            return Err(LibraryError::SameRule(pattern.to_string()));
         }
         let tx = self.write()?;
         let id = tx.query_row(
@@ -77,6 +82,10 @@ mod tests {
             assert_eq!(lib.add_wording_rule("两学一做", "“两学一做”学习教育", "单位通知").unwrap(), id);
             lib.add_wording_rule("三严三实", "“三严三实”", "").unwrap();
             assert!(matches!(lib.add_wording_rule("  ", "x", ""), Err(LibraryError::EmptyRule)));
+            assert!(matches!(lib.add_wording_rule("x", " ", ""), Err(LibraryError::EmptyRule)));
+            // A rule whose standard form is its pattern is refused, in Chinese, and not kept.
+            let same = lib.add_wording_rule("两学一做 ", " 两学一做", "").unwrap_err();
+            assert_eq!(same.to_string(), "规范写法与原写法相同：「两学一做」不必改");
         }
         let lib = Library::open(&path).unwrap();
         let rules = lib.wording_rules().unwrap();

@@ -14,6 +14,7 @@ use super::{Category, Doc, Finding};
 
 /// One wording rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct WordingRule {
     /// The wording to find, e.g. `二十大精神`.
     pub pattern: String,
