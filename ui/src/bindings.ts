@@ -474,6 +474,8 @@ export type ProofFinding = {
 	rule_name: string,
 	/**  The category's Chinese name (标点, 序号 …). */
 	category: string,
+	/**  The category's ASCII name (punct, ordinal …), for the underline's colour. */
+	category_key: string,
 	/**  UTF-16 positions of the span in the text checked. */
 	start: number,
 	end: number,
@@ -487,7 +489,7 @@ export type ProofFinding = {
 
 /**  A lecture's 校对. */
 export type Proofread = {
-	/**  The findings left, in order of position. */
+	/**  The findings left, by category (the core's order: 标点, 序号, 数字 …), then by position. */
 	findings: ProofFinding[],
 	/**  How many findings are hidden because they were ignored in this lecture. */
 	ignored: number,

@@ -7,9 +7,9 @@ describe("校对's marks in the editor", () => {
     const state = EditorState.create({ doc: "我们要要坚持,不动摇", extensions: [checkField] });
     return state.update({
       effects: setCheckMarks.of([
-        { id: 0, from: 2, to: 4, category: "重字", message: "「要要」重复" },
-        { id: 1, from: 6, to: 7, category: "标点", message: "半角逗号" },
-        { id: 2, from: 30, to: 40, category: "标点", message: "past the end" },
+        { id: 0, from: 2, to: 4, kind: "doubled", message: "「要要」重复" },
+        { id: 1, from: 6, to: 7, kind: "punct", message: "半角逗号" },
+        { id: 2, from: 30, to: 40, kind: "punct", message: "past the end" },
       ]),
     }).state;
   };

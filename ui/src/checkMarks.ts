@@ -11,21 +11,12 @@ export interface CheckMark {
   id: number;
   from: number;
   to: number;
-  category: string;
+  /** The category's ASCII name from the core (punct, ordinal …): the underline's colour. */
+  kind: string;
   message: string;
 }
 
 export const setCheckMarks = StateEffect.define<CheckMark[]>();
-
-/** The category names the core uses, as CSS class suffixes (the underline's colour). */
-const CATEGORY_CLASS: Record<string, string> = {
-  标点: "punct",
-  序号: "ordinal",
-  数字: "number",
-  空格: "space",
-  重字: "doubled",
-  规范表述: "wording",
-};
 
 function decorations(marks: CheckMark[], docLength: number): DecorationSet {
   const ranges: Range<Decoration>[] = [];
@@ -33,10 +24,9 @@ function decorations(marks: CheckMark[], docLength: number): DecorationSet {
     const from = Math.min(m.from, docLength);
     const to = Math.min(Math.max(m.to, from), docLength);
     if (to <= from) continue;
-    const kind = CATEGORY_CLASS[m.category] ?? "other";
     ranges.push(
       Decoration.mark({
-        class: `cm-check cm-check-${kind}`,
+        class: `cm-check cm-check-${m.kind}`,
         attributes: { title: m.message, "data-check-id": String(m.id) },
         checkId: m.id,
         inclusive: false,

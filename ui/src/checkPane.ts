@@ -86,7 +86,7 @@ export class CheckPane {
     const findings = result?.findings ?? [];
     // Never dispatch into the editor while an input method composes: the next pause redraws them.
     if (!this.view.composing) {
-      const marks = findings.map((f, id) => ({ id, from: f.start, to: f.end, category: f.category, message: f.message }));
+      const marks = findings.map((f, id) => ({ id, from: f.start, to: f.end, kind: f.category_key, message: f.message }));
       this.view.dispatch({ effects: setCheckMarks.of(marks) });
     }
     this.count.textContent = findings.length > 0 ? String(findings.length) : "";

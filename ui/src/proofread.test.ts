@@ -8,6 +8,7 @@ function finding(category: string, rule_key: string, start: number, found: strin
     rule_key,
     rule_name: rule_key,
     category,
+    category_key: rule_key.split(/[.:]/)[0],
     start,
     end: start + found.length,
     found,
@@ -18,16 +19,17 @@ function finding(category: string, rule_key: string, start: number, found: strin
 }
 
 describe("the 校对 list", () => {
+  // As the core sends them: by category in its order, then by position.
   const findings = [
-    finding("规范表述", "wording:二十大精神", 2, "二十大精神", "党的二十大精神"),
     finding("标点", "punct.half_width", 9, ",", "，"),
-    finding("重字", "doubled.char", 12, "的的", "的"),
     finding("标点", "punct.pair_unclosed", 15, "“", null),
     finding("标点", "punct.half_width", 20, ",", "，"),
     finding("序号", "ordinal.mark", 30, ".", "、"),
+    finding("重字", "doubled.char", 12, "的的", "的"),
+    finding("规范表述", "wording:二十大精神", 2, "二十大精神", "党的二十大精神"),
   ];
 
-  it("groups findings by category in the core's order, each in text order, with their ids", () => {
+  it("groups findings by category with counts, keeping the core's order, with their ids", () => {
     const groups = groupFindings(findings);
     expect(groups.map((g) => [g.category, g.rows.length])).toEqual([
       ["标点", 3],
@@ -35,8 +37,8 @@ describe("the 校对 list", () => {
       ["重字", 1],
       ["规范表述", 1],
     ]);
-    expect(groups[0].rows.map((r) => r.id)).toEqual([1, 3, 4]);
-    expect(groups[3].rows[0].id).toBe(0);
+    expect(groups[0].rows.map((r) => r.id)).toEqual([0, 1, 2]);
+    expect(groups[3].rows[0].id).toBe(5);
     expect(groupFindings([])).toEqual([]);
   });
 
@@ -48,8 +50,8 @@ describe("the 校对 list", () => {
   });
 
   it("labels what was found and what 改 writes", () => {
-    expect(changeLabel(findings[1])).toBe("「,」→「，」");
-    expect(changeLabel(findings[3])).toBe("「“」");
+    expect(changeLabel(findings[0])).toBe("「,」→「，」");
+    expect(changeLabel(findings[1])).toBe("「“」");
     expect(changeLabel(finding("空格", "space.between_han", 0, " ", ""))).toBe("「 」→删去");
     expect(changeLabel(finding("标点", "punct.pair_reversed", 0, "”a\n“", "“a”"))).toBe("「”a↵“」→「“a”」");
   });

@@ -1,10 +1,7 @@
-// 校对's list, as the pane shows it: findings grouped by category (in the core's order) with counts,
+// 校对's list, as the pane shows it: findings grouped by category (as the core orders them) with counts,
 // and which rules have enough fixes for 全部改. Pure functions over the core's findings, tested
 // with Vitest; the pane (checkPane.ts) draws them.
 import type { ProofFinding, Proofread } from "./api";
-
-/** The categories in the order the pane lists them (the core's order). */
-export const CATEGORY_ORDER = ["标点", "序号", "数字", "空格", "重字", "规范表述"];
 
 export interface FindingRow {
   /** The finding's index in the check's list (its mark in the editor has the same id). */
@@ -17,7 +14,8 @@ export interface CategoryGroup {
   rows: FindingRow[];
 }
 
-/** Findings grouped by category, each group in text order; categories without findings left out. */
+/** Findings grouped by category, in the order the core sends them (by category in the core's
+ * order, then by position); categories without findings left out. */
 export function groupFindings(findings: ProofFinding[]): CategoryGroup[] {
   const groups = new Map<string, FindingRow[]>();
   findings.forEach((finding, id) => {
@@ -25,13 +23,7 @@ export function groupFindings(findings: ProofFinding[]): CategoryGroup[] {
     rows.push({ id, finding });
     groups.set(finding.category, rows);
   });
-  const rank = (c: string) => {
-    const k = CATEGORY_ORDER.indexOf(c);
-    return k < 0 ? CATEGORY_ORDER.length : k;
-  };
-  return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([category, rows]) => ({ category, rows: rows.sort((x, y) => x.finding.start - y.finding.start) }));
+  return [...groups.entries()].map(([category, rows]) => ({ category, rows }));
 }
 
 /** For each rule, how many of its findings have a fix: 全部改 is offered where there are two or more. */

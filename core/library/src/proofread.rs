@@ -49,6 +49,8 @@ pub struct ProofFinding {
     pub rule_name: String,
     /// The category's Chinese name (标点, 序号 …).
     pub category: String,
+    /// The category's ASCII name (punct, ordinal …), for the underline's colour.
+    pub category_key: String,
     /// UTF-16 positions of the span in the text checked.
     pub start: usize,
     pub end: usize,
@@ -73,7 +75,7 @@ pub struct DisabledRule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Proofread {
-    /// The findings left, in order of position.
+    /// The findings left, by category (the core's order: 标点, 序号, 数字 …), then by position.
     pub findings: Vec<ProofFinding>,
     /// How many findings are hidden because they were ignored in this lecture.
     pub ignored: usize,
@@ -228,7 +230,9 @@ impl Library {
 
     /// 校对 of `text`, the text of lecture `lecture` as being edited.
     pub fn proofread(&self, lecture: i64, text: &str) -> Result<Proofread> {
-        let (kept, ignored) = self.kept_findings(lecture, text)?;
+        let (mut kept, ignored) = self.kept_findings(lecture, text)?;
+        // The pane's order: by category (the core's order: 标点, 序号, 数字 …), then by position.
+        kept.sort_by_key(|(f, _)| (f.category, f.start));
         let counter = Counter::new(text);
         let findings = kept
             .into_iter()
@@ -236,6 +240,7 @@ impl Library {
                 rule_key: rule_key(&f),
                 rule_name: rule_name(&rule_key(&f)),
                 category: f.category.label().to_string(),
+                category_key: f.category.key().to_string(),
                 start: counter.utf16(f.start),
                 end: counter.utf16(f.end),
                 rule: f.rule,
@@ -324,11 +329,13 @@ mod tests {
             let lib = Library::open(&path).unwrap();
             let (a, b) = (lecture(&lib, text), lecture(&lib, text));
             let p = lib.proofread(a, text).unwrap();
-            assert_eq!(found(&p), [("doubled.char", "要要"), ("punct.half_width", ","), ("doubled.char", "要要")]);
-            assert_eq!(p.findings[0].ignore.before, "我们");
-            assert_eq!(p.findings[0].ignore.after, "坚持党的");
-            lib.ignore_finding(a, &p.findings[0].ignore).unwrap();
-            lib.ignore_finding(a, &p.findings[0].ignore).unwrap();
+            // By category (标点 before 重字), then by position.
+            assert_eq!(found(&p), [("punct.half_width", ","), ("doubled.char", "要要"), ("doubled.char", "要要")]);
+            assert_eq!([p.findings[1].start, p.findings[2].start], [2, 18]);
+            assert_eq!(p.findings[1].ignore.before, "我们");
+            assert_eq!(p.findings[1].ignore.after, "坚持党的");
+            lib.ignore_finding(a, &p.findings[1].ignore).unwrap();
+            lib.ignore_finding(a, &p.findings[1].ignore).unwrap();
             (a, b)
         };
         let lib = Library::open(&path).unwrap();
@@ -360,8 +367,9 @@ mod tests {
             let a = lecture(&lib, text);
             let p = lib.proofread(a, text).unwrap();
             let keys: Vec<&str> = p.findings.iter().map(|f| f.rule_key.as_str()).collect();
-            assert_eq!(keys, ["wording:二十大精神", "punct.half_width", "doubled.char"]);
-            assert_eq!(p.findings[2].rule_name, "重字");
+            assert_eq!(keys, ["punct.half_width", "doubled.char", "wording:二十大精神"]);
+            assert_eq!(p.findings.iter().map(|f| f.category_key.as_str()).collect::<Vec<_>>(), ["punct", "doubled", "wording"]);
+            assert_eq!(p.findings[1].rule_name, "重字");
             lib.set_rule_disabled("punct.half_width", true).unwrap();
             lib.set_rule_disabled("wording:二十大精神", true).unwrap();
             a
@@ -423,7 +431,9 @@ mod tests {
         let from = Library::open(&dir.path().join("a.db")).unwrap();
         let a = lecture(&from, text);
         let p = from.proofread(a, text).unwrap();
-        from.ignore_finding(a, &p.findings[0].ignore).unwrap();
+        let first_doubled = p.findings.iter().find(|f| f.rule == "doubled.char").unwrap();
+        assert_eq!(first_doubled.start, 2);
+        from.ignore_finding(a, &first_doubled.ignore).unwrap();
         from.set_rule_disabled("punct.half_width", true).unwrap();
         from.export_library(&file).unwrap();
 

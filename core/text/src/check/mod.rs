@@ -66,6 +66,18 @@ impl Category {
             Category::Wording => "规范表述",
         }
     }
+
+    /// A short ASCII name of the category, for styling (the underline's colour).
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Punctuation => "punct",
+            Category::Ordinal => "ordinal",
+            Category::Number => "number",
+            Category::Spacing => "space",
+            Category::Doubled => "doubled",
+            Category::Wording => "wording",
+        }
+    }
 }
 
 /// One error found. `start..end` are character offsets in the text checked;
