@@ -248,8 +248,8 @@ impl App {
 }
 
 /// Waits (up to 15 s) until no process runs the app under test; one still running then (it has
-/// been seen, rarely, on a loaded machine) is killed, so that the next test's window never finds
-/// the single-instance name taken. The user's own way out, the window's close button, is tested
+/// been seen, rarely, on a loaded machine) is killed. Then waits until the session bus has let go of
+/// the window's single-instance name, so that the next test's window never finds it taken. The user's own way out, the window's close button, is tested
 /// in save_faults.rs.
 async fn wait_until_the_app_has_exited() {
     let app = std::fs::canonicalize(app_binary()).unwrap();
@@ -265,16 +265,32 @@ async fn wait_until_the_app_has_exited() {
     loop {
         let pids = running();
         if pids.is_empty() {
-            return;
+            break;
         }
         if Instant::now() >= deadline {
             eprintln!("the closed window's process {pids:?} was still running after 15 s: killed");
             let _ = Command::new("kill").arg("-KILL").args(&pids).status();
             tokio::time::sleep(Duration::from_millis(500)).await;
-            return;
+            break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // The bus lets go of the window's single-instance name a moment after its process is gone.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while single_instance_names().is_some_and(|n| n > 0) && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// How many single-instance names of the app the session bus holds (None when it cannot be asked).
+fn single_instance_names() -> Option<usize> {
+    let out = Command::new("dbus-send")
+        .args(["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames"])
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    Some(String::from_utf8_lossy(&out.stdout).matches("app.lectern.desktop").count())
 }
 
 impl Drop for App {
