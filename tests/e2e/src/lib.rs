@@ -237,6 +237,25 @@ impl App {
         path
     }
 
+    /// The editor's text, line by line as CodeMirror shows it.
+    pub async fn editor_text(&self) -> String {
+        let script = "return Array.from(document.querySelectorAll('.cm-content .cm-line')).map(l => l.textContent).join('\\n');";
+        self.js(script).await.as_str().unwrap().to_string()
+    }
+
+    /// Waits (up to 15 s) until the editor's text meets `check`; fails with the text last seen.
+    pub async fn wait_for_editor(&self, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.editor_text().await;
+            if check(&text) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "the editor's text never met the expectation: {text:?}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
     /// Closes the window, stops the driver, and waits (up to 15 s) until its process has exited: a window started
     /// while the last one is still leaving the session bus finds its single-instance name taken.
     pub async fn close(mut self) {

@@ -15,24 +15,6 @@ fn item(rule: &str) -> String {
     format!(r#"[data-testid="check-item"][data-rule="{rule}"]"#)
 }
 
-/// The editor's text, as CodeMirror shows it (its lines joined with line breaks).
-async fn editor_text(app: &App) -> String {
-    let script = "return Array.from(document.querySelectorAll('.cm-content .cm-line')).map(l => l.textContent).join('\\n');";
-    app.js(script).await.as_str().unwrap().to_string()
-}
-
-async fn wait_for_editor(app: &App, check: impl Fn(&str) -> bool) -> String {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    loop {
-        let text = editor_text(app).await;
-        if check(&text) {
-            return text;
-        }
-        assert!(std::time::Instant::now() < deadline, "the editor's text never met the expectation: {text:?}");
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
     // A new lecture, its text typed in (typing is never cleaned, so the errors stay).
@@ -40,12 +22,12 @@ async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
     app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 1).await;
     app.click(r#"[data-testid="new-button"]"#).await;
     app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 2).await;
-    wait_for_editor(&app, |t| t.is_empty()).await;
+    app.wait_for_editor(|t| t.is_empty()).await;
     let content = app.find(".cm-content").await;
     content.click().await.unwrap();
     let enter = char::from(fantoccini::key::Key::Enter).to_string();
     content.send_keys(&BODY.trim_end().replace('\n', &enter)).await.unwrap();
-    wait_for_editor(&app, |t| t == BODY.trim_end()).await;
+    app.wait_for_editor(|t| t == BODY.trim_end()).await;
 
     // The 校对 tab beside 提纲: its count, then the findings by category with counts.
     app.wait_for_text_contents(r#"[data-testid="check-count"]"#, |t| t == ["6"]).await;
@@ -76,17 +58,17 @@ async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
 
     // 改 fixes that one finding.
     app.click(&format!(r#"{} [data-testid="check-fix"]"#, item("doubled.char"))).await;
-    wait_for_editor(&app, |t| t.contains("学习的理论") && !t.contains("的的")).await;
+    app.wait_for_editor(|t| t.contains("学习的理论") && !t.contains("的的")).await;
     app.wait_for_text_contents(GROUPS, |t| t == ["标点（3）", "序号（1）", "规范表述（1）"]).await;
 
     // 全部改 fixes all three half-width commas as one step; one Ctrl+Z brings all three back.
     app.click(&format!(r#"{} [data-testid="check-fix-all"]"#, item("punct.half_width"))).await;
-    let fixed = wait_for_editor(&app, |t| !t.contains(',')).await;
+    let fixed = app.wait_for_editor(|t| !t.contains(',')).await;
     assert_eq!(fixed.matches('，').count(), 3, "{fixed}");
     app.wait_for_text_contents(GROUPS, |t| t == ["序号（1）", "规范表述（1）"]).await;
     app.wait_for_text_contents(".cm-content .cm-check", |t| t == [".", "二十大精神"]).await;
     content.send_keys("\u{E009}z").await.unwrap();
-    let undone = wait_for_editor(&app, |t| t.matches(',').count() == 3).await;
+    let undone = app.wait_for_editor(|t| t.matches(',').count() == 3).await;
     assert!(undone.contains("学习的理论"), "the single undo took back 全部改 only, not 改: {undone}");
     app.wait_for_text_contents(GROUPS, |t| t == ["标点（3）", "序号（1）", "规范表述（1）"]).await;
 
@@ -110,7 +92,7 @@ async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
     let data_dir = std::mem::replace(&mut app.data_dir, tempfile::tempdir().unwrap());
     app.close().await;
     let app = App::launch_in(data_dir).await;
-    wait_for_editor(&app, |t| t.contains("学习的理论")).await;
+    app.wait_for_editor(|t| t.contains("学习的理论")).await;
     app.click(r#"[data-testid="tab-check"]"#).await;
     app.wait_for_text_contents(SUMMARY, |t| t == ["共 4 处，已忽略 1 处"]).await;
     assert_eq!(app.text_contents(GROUPS).await, ["标点（3）", "序号（1）"]);

@@ -18,24 +18,6 @@ const GROUPS: &str = r#"[data-testid="check-group"]"#;
 const SUMMARY: &str = r#"[data-testid="check-summary"]"#;
 const ITEMS: &str = r#"[data-testid="check-item"][data-rule="wording:基层党建工作法"]"#;
 
-/// The editor's text, as CodeMirror shows it.
-async fn editor_text(app: &App) -> String {
-    let script = "return Array.from(document.querySelectorAll('.cm-content .cm-line')).map(l => l.textContent).join('\\n');";
-    app.js(script).await.as_str().unwrap().to_string()
-}
-
-async fn wait_for_editor(app: &App, check: impl Fn(&str) -> bool) -> String {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    loop {
-        let text = editor_text(app).await;
-        if check(&text) {
-            return text;
-        }
-        assert!(std::time::Instant::now() < deadline, "the editor's text never met the expectation: {text:?}");
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-}
-
 /// Types `text` into the dialog's field `testid`, as a user does.
 async fn type_into(app: &App, testid: &str, text: &str) {
     let input = app.find(&format!(r#"{DIALOG} [data-testid="{testid}"]"#)).await;
@@ -54,11 +36,11 @@ async fn a_wording_rule_added_in_the_window_is_checked_at_once_and_removed_again
     app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 1).await;
     app.click(r#"[data-testid="new-button"]"#).await;
     app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 2).await;
-    wait_for_editor(&app, |t| t.is_empty()).await;
+    app.wait_for_editor(|t| t.is_empty()).await;
     let content = app.find(".cm-content").await;
     content.click().await.unwrap();
     content.send_keys(BODY).await.unwrap();
-    wait_for_editor(&app, |t| t == BODY).await;
+    app.wait_for_editor(|t| t == BODY).await;
 
     // Nothing to find with the shipped rules alone.
     app.click(r#"[data-testid="tab-check"]"#).await;
@@ -98,7 +80,7 @@ async fn a_wording_rule_added_in_the_window_is_checked_at_once_and_removed_again
 
     // 改 applies the standard form to the first; the second is still a finding.
     app.click(&format!(r#"{ITEMS} [data-testid="check-fix"]"#)).await;
-    let fixed = wait_for_editor(&app, |t| t.contains(STANDARD)).await;
+    let fixed = app.wait_for_editor(|t| t.contains(STANDARD)).await;
     assert_eq!(fixed, format!("我们要总结推广{STANDARD}，用好{PATTERN}，推动各项工作落实落地。"));
     app.wait_for_text_contents(GROUPS, |t| t == ["规范表述（1）"]).await;
 
@@ -112,6 +94,6 @@ async fn a_wording_rule_added_in_the_window_is_checked_at_once_and_removed_again
     app.wait_for_text_contents(SUMMARY, |t| t == ["没有发现问题"]).await;
     assert!(app.text_contents(GROUPS).await.is_empty());
     assert!(app.text_contents(".cm-content .cm-check").await.is_empty());
-    assert_eq!(editor_text(&app).await, fixed, "removing the rule leaves the text as it is");
+    assert_eq!(app.editor_text().await, fixed, "removing the rule leaves the text as it is");
     app.close().await;
 }
