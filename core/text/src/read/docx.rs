@@ -460,11 +460,7 @@ fn walk(xml: &str, mut ctx: Option<(&Styles, &mut Numbering)>) -> Result<Walk, &
                                 in_code -= 1;
                             }
                         }
-                        Some("end") => {
-                            if fields.pop() == Some(true) {
-                                in_code -= 1;
-                            }
-                        }
+                        Some("end") => in_code -= usize::from(fields.pop() == Some(true)),
                         _ => {}
                     },
                     "footnoteReference" | "endnoteReference" if visible(skip, in_code, run_hidden) => {
