@@ -237,6 +237,18 @@ impl App {
         path
     }
 
+    /// 新建 on a window showing only the demo lecture: waits for the new, empty lecture and puts
+    /// the focus into its text; answers the editor's content element, ready for typing.
+    pub async fn new_lecture(&self) -> Element {
+        self.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 1).await;
+        self.click(r#"[data-testid="new-button"]"#).await;
+        self.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 2).await;
+        self.wait_for_editor(|t| t.is_empty()).await;
+        let content = self.find(".cm-content").await;
+        content.click().await.unwrap();
+        content
+    }
+
     /// The editor's text, line by line as CodeMirror shows it.
     pub async fn editor_text(&self) -> String {
         let script = "return Array.from(document.querySelectorAll('.cm-content .cm-line')).map(l => l.textContent).join('\\n');";

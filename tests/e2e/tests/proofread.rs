@@ -19,12 +19,7 @@ fn item(rule: &str) -> String {
 async fn the_proofreading_pane_lists_selects_fixes_undoes_and_ignores() {
     // A new lecture, its text typed in (typing is never cleaned, so the errors stay).
     let mut app = App::launch().await;
-    app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 1).await;
-    app.click(r#"[data-testid="new-button"]"#).await;
-    app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 2).await;
-    app.wait_for_editor(|t| t.is_empty()).await;
-    let content = app.find(".cm-content").await;
-    content.click().await.unwrap();
+    let content = app.new_lecture().await;
     let enter = char::from(fantoccini::key::Key::Enter).to_string();
     content.send_keys(&BODY.trim_end().replace('\n', &enter)).await.unwrap();
     app.wait_for_editor(|t| t == BODY.trim_end()).await;

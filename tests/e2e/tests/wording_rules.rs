@@ -33,12 +33,7 @@ fn library_rules(app: &App) -> Vec<(String, String, String)> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_wording_rule_added_in_the_window_is_checked_at_once_and_removed_again() {
     let app = App::launch().await;
-    app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 1).await;
-    app.click(r#"[data-testid="new-button"]"#).await;
-    app.wait_for_texts(r#"[data-testid="library-item"]"#, |t| t.len() == 2).await;
-    app.wait_for_editor(|t| t.is_empty()).await;
-    let content = app.find(".cm-content").await;
-    content.click().await.unwrap();
+    let content = app.new_lecture().await;
     content.send_keys(BODY).await.unwrap();
     app.wait_for_editor(|t| t == BODY).await;
 
